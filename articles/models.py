@@ -1,0 +1,289 @@
+"""Articles, the sections they sit in and the people who write them.
+
+The rule for what the public may see lives in one place: ``Article.objects.public()``.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+from django.utils import timezone
+from django_prose_editor.fields import ProseEditorField
+from imagekit.models import ImageSpecField
+from imagekit.processors import ResizeToFill, ResizeToFit
+from taggit.managers import TaggableManager
+
+from newsroom.slugs import SluggedModel, unique_slug
+
+from .html import BODY_EXTENSIONS, reading_minutes, sanitize_body
+
+
+class Section(SluggedModel):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True, blank=True)
+    description = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order in the navigation and on the home page."
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", args=[self.slug])
+
+
+class AuthorProfile(SluggedModel):
+    slug_source = "byline"
+
+    byline = models.CharField("byline name", max_length=120)
+    slug = models.SlugField(max_length=120, unique=True, blank=True)
+    title = models.CharField(max_length=160, blank=True, help_text='e.g. "Editor-in-Chief".')
+    bio = models.TextField(blank=True)
+    photo = models.ImageField(
+        upload_to="authors/", blank=True, width_field="photo_width", height_field="photo_height"
+    )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_thumb = ImageSpecField(
+        source="photo", processors=[ResizeToFill(160, 160)], format="JPEG", options={"quality": 82}
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+        help_text="The newsroom account that writes under this byline.",
+    )
+
+    class Meta:
+        ordering = ["byline"]
+        verbose_name = "author"
+
+    def __str__(self):
+        return self.byline
+
+    def get_absolute_url(self):
+        return reverse("articles:author", args=[self.slug])
+
+
+class ArticleQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """Published, and the publish time reached: the only articles the public ever sees."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now())
+
+    def for_cards(self):
+        """What a list of article cards shows, in a fixed number of queries."""
+        return self.select_related("section").order_by("-publish_at", "-id")
+
+    def for_page(self):
+        """Everything the article page shows, in a fixed number of queries."""
+        from actors.models import ArticleActor
+        from sources.models import Citation
+
+        return self.select_related("section", "lead_image_credit_source").prefetch_related(
+            models.Prefetch("bylines", ArticleAuthor.objects.select_related("author")),
+            models.Prefetch(
+                "actor_links",
+                ArticleActor.objects.select_related("actor").order_by("role", "position", "id"),
+            ),
+            models.Prefetch("citations", Citation.objects.select_related("source")),
+            "tags",
+        )
+
+    def latest_by_section(self, per_section: int):
+        """The newest ``per_section`` articles of every section, in one query."""
+        ranked = self.annotate(
+            rank_in_section=models.Window(
+                RowNumber(),
+                partition_by=models.F("section_id"),
+                order_by=[models.F("publish_at").desc(), models.F("id").desc()],
+            )
+        )
+        return ranked.filter(section__isnull=False, rank_in_section__lte=per_section)
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        PUBLISHED = "published", "Published"
+
+    class Kind(models.TextChoices):
+        ANALYSIS = "analysis", "Analysis"
+        NEWS = "news", "News"
+        OPINION = "opinion", "Opinion"
+        EXPLAINER = "explainer", "Explainer"
+
+    headline = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="The address of the piece. Filled from the headline; keep it once published.",
+    )
+    dek = models.TextField(
+        "standfirst", blank=True, help_text="One or two sentences under the headline."
+    )
+    body = ProseEditorField(
+        blank=True, config={"extensions": BODY_EXTENSIONS}, sanitize=sanitize_body
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.ANALYSIS)
+    section = models.ForeignKey(
+        Section, on_delete=models.PROTECT, null=True, blank=True, related_name="articles"
+    )
+    authors = models.ManyToManyField(
+        AuthorProfile, through="ArticleAuthor", related_name="articles", blank=True
+    )
+
+    status = models.CharField(
+        max_length=12,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Readers see a piece only when it is published and its publish time has come.",
+    )
+    publish_at = models.DateTimeField(
+        "publish time",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="A time in the future schedules the piece; empty means now, on publishing.",
+    )
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField("last updated", auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    lead_image = models.ImageField(
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        width_field="lead_image_width",
+        height_field="lead_image_height",
+    )
+    lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_caption = models.CharField("caption", max_length=300, blank=True)
+    lead_image_alt = models.CharField(
+        "alt text",
+        max_length=300,
+        blank=True,
+        help_text="What the photo shows, for screen readers.",
+    )
+    lead_image_credit_source = models.ForeignKey(
+        "sources.Source",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="credited_articles",
+        verbose_name="credit (source)",
+        help_text="The outlet the photo came from. Prefer this to free text.",
+    )
+    lead_image_credit_text = models.CharField(
+        "credit (free text)",
+        max_length=200,
+        blank=True,
+        help_text="Only when no Source fits, e.g. a photographer's name.",
+    )
+    lead_image_large = ImageSpecField(
+        source="lead_image",
+        processors=[ResizeToFit(1400, 1400)],
+        format="JPEG",
+        options={"quality": 84},
+    )
+    lead_image_card = ImageSpecField(
+        source="lead_image",
+        processors=[ResizeToFill(640, 360)],
+        format="JPEG",
+        options={"quality": 80},
+    )
+
+    tags = TaggableManager(blank=True)
+    comments_open = models.BooleanField(default=True)
+    featured = models.BooleanField(
+        "featured on home", default=False, help_text="Leads the home page while it is recent."
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-id"]
+        permissions = [
+            ("publish_article", "Can publish, schedule and edit published articles"),
+        ]
+        indexes = [models.Index(fields=["status", "publish_at"], name="article_public_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(publish_at__isnull=False),
+                name="published_article_has_publish_time",
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.headline)
+        self.body = sanitize_body(self.body or "")
+        if self.status == self.Status.PUBLISHED:
+            self.publish_at = self.publish_at or timezone.now()
+            self.first_published_at = self.first_published_at or self.publish_at
+        super().save(*args, **kwargs)
+
+    def is_public(self, now=None) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= (now or timezone.now())
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == self.Status.PUBLISHED and not self.is_public()
+
+    @property
+    def reading_minutes(self) -> int:
+        return reading_minutes(self.body)
+
+    @property
+    def was_updated(self) -> bool:
+        """Updated noticeably after first publication (more than an hour later)."""
+        if not self.first_published_at or not self.updated_at:
+            return False
+        return (self.updated_at - self.first_published_at).total_seconds() > 3600
+
+    @property
+    def lead_image_credit(self) -> str:
+        if self.lead_image_credit_source_id:
+            return self.lead_image_credit_source.name
+        return self.lead_image_credit_text
+
+
+class ArticleAuthor(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(AuthorProfile, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = "byline"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="one_byline_per_author"),
+        ]
+
+    def __str__(self):
+        return str(self.author)

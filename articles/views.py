@@ -1,0 +1,92 @@
+"""Reader pages for articles, sections, tags and authors. Every list starts from
+``Article.objects.public()``."""
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView, TemplateView
+from taggit.models import Tag
+
+from .models import Article, AuthorProfile, Section
+
+HOME_FEATURED = 3
+HOME_LATEST = 6
+HOME_PER_SECTION = 4
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        public = Article.objects.public().for_cards()
+        featured = list(public.filter(featured=True)[:HOME_FEATURED])
+        shown = [a.pk for a in featured]
+        latest = list(public.exclude(pk__in=shown)[:HOME_LATEST])
+        by_section: dict[Section, list[Article]] = {}
+        for article in public.latest_by_section(HOME_PER_SECTION).order_by(
+            "section__position", "section__name", "-publish_at", "-id"
+        ):
+            by_section.setdefault(article.section, []).append(article)
+        return super().get_context_data(
+            featured=featured, latest=latest, by_section=by_section.items(), **kwargs
+        )
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return Article.objects.public().for_page()
+
+
+class ArticleListView(ListView):
+    """A paginated list of public article cards about one thing (``self.subject``)."""
+
+    context_object_name = "articles"
+    paginate_by = settings.ARTICLES_PER_PAGE
+
+    def get_subject(self):
+        raise NotImplementedError
+
+    def filter_articles(self, articles):
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        self.subject = self.get_subject()
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.filter_articles(Article.objects.public().for_cards())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(subject=self.subject, **kwargs)
+
+
+class SectionView(ArticleListView):
+    template_name = "articles/section.html"
+
+    def get_subject(self):
+        return get_object_or_404(Section, slug=self.kwargs["slug"])
+
+    def filter_articles(self, articles):
+        return articles.filter(section=self.subject)
+
+
+class TagView(ArticleListView):
+    template_name = "articles/tag.html"
+
+    def get_subject(self):
+        return get_object_or_404(Tag, slug=self.kwargs["slug"])
+
+    def filter_articles(self, articles):
+        return articles.filter(tags=self.subject)
+
+
+class AuthorView(ArticleListView):
+    template_name = "articles/author.html"
+
+    def get_subject(self):
+        return get_object_or_404(AuthorProfile, slug=self.kwargs["slug"])
+
+    def filter_articles(self, articles):
+        return articles.filter(bylines__author=self.subject)

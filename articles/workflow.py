@@ -1,0 +1,61 @@
+"""The editorial workflow: who may edit, submit, publish and preview an article.
+
+Writers edit their own drafts and submit them for review. Editors (anyone holding the
+``articles.publish_article`` permission) do everything with content. These functions are
+the only place that decides; the admin and the preview URL ask them on every request.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import Article
+
+
+def may_publish(user) -> bool:
+    """Publishing, scheduling and editing published pieces belong to editors."""
+    return user.is_active and user.has_perm("articles.publish_article")
+
+
+def is_own(user, article: Article) -> bool:
+    """The writer created the piece or writes under one of its bylines."""
+    if article.created_by_id == user.pk:
+        return True
+    return article.bylines.filter(author__user=user).exists()
+
+
+def own_articles(user, queryset):
+    """The articles a writer may see in the newsroom: the ones they created or write."""
+    return queryset.filter(Q(created_by=user) | Q(bylines__author__user=user)).distinct()
+
+
+def may_edit(user, article: Article | None) -> bool:
+    if not user.is_active or not user.has_perm("articles.change_article"):
+        return False
+    if may_publish(user) or article is None:
+        return True
+    return article.status == Article.Status.DRAFT and is_own(user, article)
+
+
+def may_preview(user, article: Article) -> bool:
+    if not user.is_active or not user.is_staff:
+        return False
+    if may_publish(user):
+        return True
+    return user.has_perm("articles.view_article") and is_own(user, article)
+
+
+def submit_for_review(article: Article) -> None:
+    article.status = Article.Status.IN_REVIEW
+    article.save(update_fields=["status", "updated_at"])
+
+
+def publish(article: Article, at=None) -> None:
+    """Publish now, or schedule for ``at`` when it lies in the future."""
+    article.status = Article.Status.PUBLISHED
+    article.publish_at = at or article.publish_at or timezone.now()
+    article.save()
+
+
+def unpublish(article: Article) -> None:
+    article.status = Article.Status.DRAFT
+    article.save(update_fields=["status", "updated_at"])
