@@ -25,6 +25,10 @@ WRITER_PERMISSIONS = [
     ("sources", "view_citation"),
     ("taggit", "add_tag"),
     ("taggit", "view_tag"),
+    ("taggit", "add_taggeditem"),
+    ("taggit", "change_taggeditem"),
+    ("taggit", "delete_taggeditem"),
+    ("taggit", "view_taggeditem"),
 ]
 
 # Editors do everything with content.

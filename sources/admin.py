@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.db.models import Count
+
+from .models import Source
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "url", "citation_count"]
+    list_filter = ["kind"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "kind", "url", "description"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(cited=Count("citations"))
+
+    @admin.display(description="citations", ordering="cited")
+    def citation_count(self, source):
+        return source.cited

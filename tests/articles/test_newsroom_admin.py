@@ -1,0 +1,239 @@
+"""The newsroom's roles in the admin: writers draft and submit, editors publish."""
+
+import pytest
+from django.urls import reverse
+from reversion.models import Version
+
+from articles.models import Article
+from tests.factories import ArticleFactory, AuthorFactory, BylineFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def form_data(article, **changes):
+    """The article's change form as the browser would post it."""
+    data = {
+        "headline": article.headline,
+        "slug": article.slug,
+        "dek": article.dek,
+        "body": article.body,
+        "kind": article.kind,
+        "section": article.section_id or "",
+        "lead_image_caption": "",
+        "lead_image_alt": "",
+        "lead_image_credit_source": "",
+        "lead_image_credit_text": "",
+        "status": article.status,
+        "comments_open": "on",
+    }
+    for prefix in ["bylines", "actor_links", "citations", "taggit-taggeditem-content_type-object_id"]:
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    data.update(changes)
+    return data
+
+
+@pytest.fixture
+def writers_draft(writer):
+    article = ArticleFactory(headline="Writer's draft", status=Article.Status.DRAFT)
+    article.created_by = writer
+    article.save()
+    return article
+
+
+def test_writer_can_create_a_draft_that_carries_their_byline(client, writer):
+    profile = AuthorFactory(byline="Wren Writer", user=writer)
+    client.force_login(writer)
+    article = ArticleFactory.build(headline="A new draft", status=Article.Status.DRAFT,
+                                   section=SectionFactory(name="Europe"))
+    response = client.post(reverse("admin:articles_article_add"), form_data(article, slug=""))
+    assert response.status_code == 302
+    created = Article.objects.get(headline="A new draft")
+    assert created.status == Article.Status.DRAFT
+    assert created.created_by == writer
+    assert list(created.authors.all()) == [profile]
+
+
+def test_writer_can_edit_and_submit_own_draft(client, writer, writers_draft):
+    client.force_login(writer)
+    response = client.post(
+        change_url(writers_draft), form_data(writers_draft, headline="Sharper", status="in_review")
+    )
+    assert response.status_code == 302
+    writers_draft.refresh_from_db()
+    assert (writers_draft.headline, writers_draft.status) == ("Sharper", "in_review")
+
+
+def test_writer_cannot_publish_through_the_form(client, writer, writers_draft):
+    client.force_login(writer)
+    response = client.post(change_url(writers_draft), form_data(writers_draft, status="published"))
+    assert response.status_code == 200  # the form comes back with an error
+    assert "Select a valid choice" in response.text
+    writers_draft.refresh_from_db()
+    assert writers_draft.status == Article.Status.DRAFT
+
+
+def test_writer_cannot_schedule_or_feature_through_a_crafted_post(client, writer, writers_draft):
+    client.force_login(writer)
+    client.post(
+        change_url(writers_draft),
+        form_data(writers_draft, publish_at_0="2030-01-01", publish_at_1="09:00", featured="on"),
+    )
+    writers_draft.refresh_from_db()
+    assert writers_draft.publish_at is None
+    assert writers_draft.featured is False
+
+
+def test_writer_cannot_publish_through_the_action(client, writer, writers_draft):
+    client.force_login(writer)
+    client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish_now", "_selected_action": [writers_draft.pk]},
+    )
+    writers_draft.refresh_from_db()
+    assert writers_draft.status == Article.Status.DRAFT
+
+
+def test_writer_does_not_see_the_publish_action(client, writer, writers_draft):
+    client.force_login(writer)
+    response = client.get(reverse("admin:articles_article_changelist"))
+    assert "Submit selected drafts for review" in response.text
+    assert "Publish selected articles now" not in response.text
+
+
+def test_writer_cannot_edit_a_published_piece(client, writer):
+    published = ArticleFactory(headline="Already out")
+    published.created_by = writer
+    published.save()
+    client.force_login(writer)
+    response = client.post(change_url(published), form_data(published, headline="Changed"))
+    assert response.status_code == 403
+    published.refresh_from_db()
+    assert published.headline == "Already out"
+
+
+def test_writer_cannot_edit_a_piece_in_review(client, writer, writers_draft):
+    writers_draft.status = Article.Status.IN_REVIEW
+    writers_draft.save()
+    client.force_login(writer)
+    response = client.post(change_url(writers_draft), form_data(writers_draft, headline="Changed"))
+    assert response.status_code == 403
+
+
+def test_writer_sees_only_their_own_articles(client, writer, writers_draft):
+    other = ArticleFactory(headline="Someone else's piece", status=Article.Status.DRAFT)
+    client.force_login(writer)
+    listing = client.get(reverse("admin:articles_article_changelist")).text
+    assert "Writer&#x27;s draft" in listing or "Writer's draft" in listing
+    assert "Someone else" not in listing
+    assert client.get(change_url(other)).status_code == 302  # "does not exist" redirect
+
+
+def test_writer_owns_a_piece_through_their_byline(client, writer):
+    profile = AuthorFactory(user=writer)
+    article = ArticleFactory(headline="Co-written draft", status=Article.Status.DRAFT)
+    BylineFactory(article=article, author=profile)
+    client.force_login(writer)
+    assert client.get(change_url(article)).status_code == 200
+
+
+def test_editor_publishes_through_the_action(client, editor, writers_draft):
+    client.force_login(editor)
+    client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish_now", "_selected_action": [writers_draft.pk]},
+    )
+    writers_draft.refresh_from_db()
+    assert writers_draft.is_public()
+    assert client.get(writers_draft.get_absolute_url()).status_code == 200
+
+
+def test_editor_schedules_through_the_form(client, editor, writers_draft):
+    client.force_login(editor)
+    response = client.post(
+        change_url(writers_draft),
+        form_data(writers_draft, status="published", publish_at_0="2031-05-01",
+                  publish_at_1="08:00:00"),
+    )
+    assert response.status_code == 302
+    writers_draft.refresh_from_db()
+    assert writers_draft.is_scheduled
+    assert client.get(writers_draft.get_absolute_url()).status_code == 404
+
+
+def test_moderator_has_no_article_desk(client, moderator):
+    client.force_login(moderator)
+    assert client.get(reverse("admin:articles_article_changelist")).status_code == 403
+
+
+# --- Preview -----------------------------------------------------------------------------
+
+
+def preview_url(article):
+    return reverse("admin:articles_article_preview", args=[article.pk])
+
+
+def test_writer_previews_own_draft_exactly_as_it_will_look(client, writer, writers_draft):
+    client.force_login(writer)
+    response = client.get(preview_url(writers_draft))
+    assert response.status_code == 200
+    assert "Writer" in response.text and "<h1" in response.text
+    assert "Preview" in response.text
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_preview_checks_permission_on_every_request(client, writer, other_writer, writers_draft):
+    client.force_login(other_writer)
+    assert client.get(preview_url(writers_draft)).status_code == 403
+
+
+def test_anonymous_visitor_cannot_preview(client, writers_draft):
+    response = client.get(preview_url(writers_draft))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+# --- Revisions -----------------------------------------------------------------------------
+
+
+def edit_as(client, article, **changes):
+    response = client.post(change_url(article), form_data(article, **changes))
+    assert response.status_code == 302, response.content[:2000]
+    article.refresh_from_db()
+
+
+def test_editor_sees_history_and_reverts(client, editor):
+    article = ArticleFactory(headline="Original headline")
+    client.force_login(editor)
+    edit_as(client, article, headline="Original headline")
+    edit_as(client, article, headline="Edited headline")
+    versions = Version.objects.get_for_object(article)
+    assert len(versions) == 2
+    history = client.get(reverse("admin:articles_article_history", args=[article.pk]))
+    assert history.status_code == 200
+    first = versions.last()
+    revert_url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
+    response = client.post(revert_url, form_data(article, headline="Original headline"))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.headline == "Original headline"
+
+
+def test_writer_cannot_revert_a_published_piece_to_an_old_draft(client, editor, writer):
+    article = ArticleFactory(headline="Draft wording", status=Article.Status.DRAFT)
+    article.created_by = writer
+    article.save()
+    client.force_login(editor)
+    edit_as(client, article, headline="Draft wording")
+    edit_as(client, article, headline="Published wording", status="published")
+    old = Version.objects.get_for_object(article).last()
+    client.force_login(writer)
+    url = reverse("admin:articles_article_revision", args=[article.pk, old.pk])
+    assert client.get(url).status_code == 403
+    response = client.post(url, form_data(article, headline="Draft wording", status="draft"))
+    assert response.status_code == 403
+    article.refresh_from_db()
+    assert (article.headline, article.status) == ("Published wording", "published")

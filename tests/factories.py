@@ -1,0 +1,132 @@
+"""factory-boy factories for the content model."""
+
+import datetime
+import io
+
+import factory
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image
+
+from actors.models import Actor, ActorAlias, ArticleActor
+from articles.models import Article, ArticleAuthor, AuthorProfile, Section
+from members.models import Member
+from sources.models import Citation, Source
+
+
+def image_file(name="photo.jpg", size=(1200, 675), colour=(90, 110, 130)) -> ContentFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, format="JPEG")
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+class MemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Member
+        django_get_or_create = ["email"]
+
+    email = factory.Sequence(lambda n: f"member{n}@example.org")
+    display_name = factory.Faker("name")
+    password = factory.django.Password("correct-horse-battery")
+
+
+class StaffFactory(MemberFactory):
+    is_staff = True
+
+    @factory.post_generation
+    def group(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(Group.objects.get(name=extracted))
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Section {n}")
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AuthorProfile
+
+    byline = factory.Faker("name")
+    title = "Correspondent"
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    name = factory.Sequence(lambda n: f"Source {n}")
+    kind = Source.Kind.NEWS_AGENCY
+    url = "https://example.org/"
+
+
+class ActorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Actor
+
+    name = factory.Sequence(lambda n: f"Actor {n}")
+    kind = Actor.Kind.PERSON
+    title = "Minister"
+
+
+class ActorAliasFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActorAlias
+
+    actor = factory.SubFactory(ActorFactory)
+    name = factory.Sequence(lambda n: f"Alias {n}")
+
+
+BODY = (
+    "<h2>What happened</h2><p>The talks resumed after a long pause in the spring.</p>"
+    "<h2>Why it matters</h2><p>Both capitals now read the same signals differently.</p>"
+)
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A published article by default; pass status for drafts and reviews."""
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    headline = factory.Sequence(lambda n: f"Headline number {n}")
+    dek = "A short standfirst that explains why the piece matters."
+    body = BODY
+    section = factory.SubFactory(SectionFactory, name="Diplomacy")
+    status = Article.Status.PUBLISHED
+    publish_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.add(*extracted)
+
+
+class BylineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ArticleAuthor
+
+    article = factory.SubFactory(ArticleFactory)
+    author = factory.SubFactory(AuthorFactory)
+
+
+class ArticleActorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ArticleActor
+
+    article = factory.SubFactory(ArticleFactory)
+    actor = factory.SubFactory(ActorFactory)
+
+
+class CitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Citation
+
+    article = factory.SubFactory(ArticleFactory)
+    source = factory.SubFactory(SourceFactory)
