@@ -15,7 +15,16 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $@
 
-setup: $(VENV)/.installed
+# The W3C Nu Html Checker (npm's vnu-jar, run with Java) checks the pages' HTML in the
+# suite; without npm or Java those tests are skipped and say so.
+node_modules/.installed: package.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --no-audit --no-fund --silent && touch $@; \
+	else \
+		echo "npm not found: the HTML validity tests will be skipped."; \
+	fi
+
+setup: $(VENV)/.installed node_modules/.installed
 
 run: setup
 	$(PY) manage.py migrate --noinput

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db.models import Count
 
+from newsroom.admin import ListedForEditorsOnly
+
 from .models import Actor, ActorAlias
 
 
@@ -10,9 +12,10 @@ class AliasInline(admin.TabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
+class ActorAdmin(ListedForEditorsOnly, admin.ModelAdmin):
     list_display = ["name", "kind", "title", "country", "article_count"]
     list_filter = ["kind"]
+    ordering = ["name"]
     search_fields = ["name", "aliases__name", "title", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [AliasInline]

@@ -12,6 +12,7 @@ from reversion.admin import VersionAdmin
 from taggit.models import TaggedItem
 
 from actors.models import ArticleActor
+from newsroom.admin import ListedForEditorsOnly
 from sources.models import Citation
 
 from . import workflow
@@ -222,7 +223,7 @@ class ArticleAdmin(VersionAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(ListedForEditorsOnly, admin.ModelAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
@@ -230,7 +231,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuthorProfile)
-class AuthorProfileAdmin(admin.ModelAdmin):
+class AuthorProfileAdmin(ListedForEditorsOnly, admin.ModelAdmin):
     list_display = ["byline", "title", "user"]
     list_select_related = ["user"]
     search_fields = ["byline", "title"]

@@ -232,17 +232,25 @@ class Article(models.Model):
     def __str__(self):
         return self.headline
 
-    def get_absolute_url(self):
-        return reverse("articles:detail", args=[self.slug])
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.headline)
         self.body = sanitize_body(self.body or "")
+        self._stamp_publication()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self._stamp_publication()
+
+    def _stamp_publication(self):
+        """Publishing with no publish time means now; the first publication is remembered."""
         if self.status == self.Status.PUBLISHED:
             self.publish_at = self.publish_at or timezone.now()
             self.first_published_at = self.first_published_at or self.publish_at
-        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.slug])
 
     def is_public(self, now=None) -> bool:
         return (

@@ -132,6 +132,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
+# While developing (and under the test runner, which turns DEBUG off) WhiteNoise serves
+# files straight from the apps' static folders.
+WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_USE_FINDERS = DEBUG
+
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 
@@ -152,6 +157,9 @@ SITE_TAGLINE = env("SITE_TAGLINE", default="Analysis of power, diplomacy and sec
 ARTICLES_PER_PAGE = 12
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# Django 6 behaviour now: a URL typed without a scheme is taken as https.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- Logging ------------------------------------------------------------------------------
 

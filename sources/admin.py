@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.db.models import Count
 
+from newsroom.admin import ListedForEditorsOnly
+
 from .models import Source
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ListedForEditorsOnly, admin.ModelAdmin):
     list_display = ["name", "kind", "url", "citation_count"]
     list_filter = ["kind"]
     search_fields = ["name", "description"]

@@ -25,6 +25,7 @@ class MemberFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Member
         django_get_or_create = ["email"]
+        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"member{n}@example.org")
     display_name = factory.Faker("name")
@@ -32,6 +33,9 @@ class MemberFactory(factory.django.DjangoModelFactory):
 
 
 class StaffFactory(MemberFactory):
+    class Meta:
+        skip_postgeneration_save = True
+
     is_staff = True
 
     @factory.post_generation

@@ -30,7 +30,8 @@ def form_data(article, **changes):
         "status": article.status,
         "comments_open": "on",
     }
-    for prefix in ["bylines", "actor_links", "citations", "taggit-taggeditem-content_type-object_id"]:
+    inlines = ["bylines", "actor_links", "citations", "taggit-taggeditem-content_type-object_id"]
+    for prefix in inlines:
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     data.update(changes)
     return data
@@ -38,7 +39,7 @@ def form_data(article, **changes):
 
 @pytest.fixture
 def writers_draft(writer):
-    article = ArticleFactory(headline="Writer's draft", status=Article.Status.DRAFT)
+    article = ArticleFactory(headline="Writer's draft", status=Article.Status.DRAFT, publish_at=None)
     article.created_by = writer
     article.save()
     return article
@@ -47,8 +48,9 @@ def writers_draft(writer):
 def test_writer_can_create_a_draft_that_carries_their_byline(client, writer):
     profile = AuthorFactory(byline="Wren Writer", user=writer)
     client.force_login(writer)
-    article = ArticleFactory.build(headline="A new draft", status=Article.Status.DRAFT,
-                                   section=SectionFactory(name="Europe"))
+    article = ArticleFactory.build(
+        headline="A new draft", status=Article.Status.DRAFT, section=SectionFactory(name="Europe")
+    )
     response = client.post(reverse("admin:articles_article_add"), form_data(article, slug=""))
     assert response.status_code == 302
     created = Article.objects.get(headline="A new draft")
@@ -155,8 +157,9 @@ def test_editor_schedules_through_the_form(client, editor, writers_draft):
     client.force_login(editor)
     response = client.post(
         change_url(writers_draft),
-        form_data(writers_draft, status="published", publish_at_0="2031-05-01",
-                  publish_at_1="08:00:00"),
+        form_data(
+            writers_draft, status="published", publish_at_0="2031-05-01", publish_at_1="08:00:00"
+        ),
     )
     assert response.status_code == 302
     writers_draft.refresh_from_db()
@@ -237,3 +240,48 @@ def test_writer_cannot_revert_a_published_piece_to_an_old_draft(client, editor, 
     assert response.status_code == 403
     article.refresh_from_db()
     assert (article.headline, article.status) == ("Published wording", "published")
+
+
+def test_writer_index_lists_only_what_they_may_change(client, writer):
+    client.force_login(writer)
+    index = client.get("/admin/").text
+    assert "/admin/articles/article/" in index
+    for hidden in [
+        "/admin/actors/actor/",
+        "/admin/sources/source/",
+        "/admin/taggit/tag/",
+        "/admin/articles/section/",
+        "/admin/members/member/",
+    ]:
+        assert hidden not in index
+
+
+def test_writer_can_still_look_up_actors_while_writing(client, writer):
+    from tests.factories import ActorFactory
+
+    ActorFactory(name="Robert Fico")
+    client.force_login(writer)
+    response = client.get(
+        "/admin/autocomplete/",
+        {
+            "term": "Fico",
+            "app_label": "actors",
+            "model_name": "articleactor",
+            "field_name": "actor",
+        },
+    )
+    assert response.status_code == 200
+    assert [r["text"] for r in response.json()["results"]] == ["Robert Fico"]
+
+
+def test_editor_index_lists_the_whole_content_desk(client, editor):
+    client.force_login(editor)
+    index = client.get("/admin/").text
+    for listed in [
+        "/admin/articles/article/",
+        "/admin/actors/actor/",
+        "/admin/sources/source/",
+        "/admin/taggit/tag/",
+        "/admin/articles/section/",
+    ]:
+        assert listed in index

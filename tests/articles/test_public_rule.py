@@ -47,7 +47,13 @@ def newsroom():
         BylineFactory(article=article, author=author)
     pieces["scheduled"].featured = True
     pieces["scheduled"].save()
-    return {"pieces": pieces, "section": section, "actor": actor, "source": source, "author": author}
+    return {
+        "pieces": pieces,
+        "section": section,
+        "actor": actor,
+        "source": source,
+        "author": author,
+    }
 
 
 HIDDEN = ["draft", "review", "scheduled"]
@@ -118,8 +124,15 @@ def test_scheduled_piece_appears_once_its_time_comes(client, newsroom):
 
 
 @pytest.mark.parametrize(
-    "url", ["/articles/nope/", "/sections/nope/", "/tags/nope/", "/actors/nope/",
-            "/sources/nope/", "/authors/nope/"],
+    "url",
+    [
+        "/articles/nope/",
+        "/sections/nope/",
+        "/tags/nope/",
+        "/actors/nope/",
+        "/sources/nope/",
+        "/authors/nope/",
+    ],
 )
 def test_unknown_slugs_answer_404_with_our_page(client, db, url):
     response = client.get(url)

@@ -41,7 +41,8 @@ def build_newsroom(n: int) -> dict[str, str]:
     actors = [ActorFactory(name=f"Actor {i}") for i in range(n)]
     sources = [SourceFactory(name=f"Source {i}") for i in range(n)]
     for i in range(n):
-        ArticleActorFactory(article=article, actor=actors[i], role="main" if i == 0 else "mentioned")
+        role = "main" if i == 0 else "mentioned"
+        ArticleActorFactory(article=article, actor=actors[i], role=role)
         CitationFactory(article=article, source=sources[i])
         BylineFactory(article=article, author=AuthorFactory(byline=f"Author {i}"))
         article.tags.add(f"tag {i}")

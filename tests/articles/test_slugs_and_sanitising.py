@@ -32,14 +32,14 @@ def test_slug_survives_a_headline_change():
 
 
 HOSTILE = [
-    ('<p>Fine</p><script>alert(1)</script>', "<script"),
+    ("<p>Fine</p><script>alert(1)</script>", "<script"),
     ('<p onclick="alert(1)">Click</p>', "onclick"),
     ('<p><a href="javascript:alert(1)">link</a></p>', "javascript:"),
     ('<p><img src=x onerror="alert(1)"></p>', "<img"),
     ('<iframe src="https://evil.example"></iframe>', "<iframe"),
     ('<p style="position:fixed">overlay</p>', "style="),
-    ('<svg><script>alert(1)</script></svg>', "<svg"),
-    ('<h1>Second headline</h1>', "<h1"),
+    ("<svg><script>alert(1)</script></svg>", "<svg"),
+    ("<h1>Second headline</h1>", "<h1"),
     ('<p><a href="data:text/html,<script>alert(1)</script>">x</a></p>', "data:"),
 ]
 
@@ -59,14 +59,22 @@ def test_sanitising_keeps_the_markup_editors_use():
     )
     article = ArticleFactory(body=body)
     article.refresh_from_db()
-    for fragment in ["<h2>Part one</h2>", "<h3>Detail</h3>", "<strong>Bold</strong>",
-                     "<em>em</em>", 'href="https://example.org/report"', "<ul><li>one</li></ul>",
-                     "<ol><li>two</li></ol>", "<blockquote><p>quoted</p></blockquote>"]:
+    for fragment in [
+        "<h2>Part one</h2>",
+        "<h3>Detail</h3>",
+        "<strong>Bold</strong>",
+        "<em>em</em>",
+        'href="https://example.org/report"',
+        "<ul><li>one</li></ul>",
+        "<ol><li>two</li></ol>",
+        "<blockquote><p>quoted</p></blockquote>",
+    ]:
         assert fragment in article.body
 
 
 def test_hostile_body_never_reaches_the_page(client):
-    article = ArticleFactory(body='<p>Text</p><script>alert("x")</script><p onmouseover="x()">y</p>')
+    body = '<p>Text</p><script>alert("x")</script><p onmouseover="x()">y</p>'
+    article = ArticleFactory(body=body)
     response = client.get(article.get_absolute_url())
     assert 'alert("x")' not in response.text
     assert "onmouseover" not in response.text

@@ -36,7 +36,9 @@ def pytest_collection_modifyitems(config, items):
         return
     if IN_CI:
         raise pytest.UsageError(f"CI=true and Chromium is missing at {CHROMIUM}: failing.")
-    skip = pytest.mark.skip(reason="Chromium not found: browser tests skipped (apt-get install chromium)")
+    skip = pytest.mark.skip(
+        reason="Chromium not found: browser tests skipped (apt-get install chromium)"
+    )
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
