@@ -39,7 +39,9 @@ def form_data(article, **changes):
 
 @pytest.fixture
 def writers_draft(writer):
-    article = ArticleFactory(headline="Writer's draft", status=Article.Status.DRAFT, publish_at=None)
+    article = ArticleFactory(
+        headline="Writer's draft", status=Article.Status.DRAFT, publish_at=None
+    )
     article.created_by = writer
     article.save()
     return article

@@ -26,7 +26,7 @@ BUDGETS = {
     "tag": 4,
     "author": 4,
     "actor_index": 3,
-    "actor": 5,
+    "actor": 6,
     "source_index": 3,
     "source": 4,
 }
@@ -49,7 +49,8 @@ def build_newsroom(n: int) -> dict[str, str]:
     for i in range(n):
         other = ArticleFactory(headline=f"Other piece {i}", section=section)
         ArticleActorFactory(article=other, actor=actors[0])
-        ArticleActorFactory(article=other, actor=actors[i])
+        if i:
+            ArticleActorFactory(article=other, actor=actors[i])
         CitationFactory(article=other, source=sources[0])
         other.tags.add("tag 0")
     return {

@@ -68,6 +68,7 @@ def browser():
 def page(browser, request):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    page.set_default_timeout(10_000)
     yield page
     if getattr(request.node, "failed_in_call", False):
         ARTIFACTS.mkdir(exist_ok=True)
