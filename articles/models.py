@@ -239,6 +239,9 @@ class Article(models.Model):
         self._stamp_publication()
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.slug])
+
     def clean(self):
         super().clean()
         self._stamp_publication()
@@ -248,9 +251,6 @@ class Article(models.Model):
         if self.status == self.Status.PUBLISHED:
             self.publish_at = self.publish_at or timezone.now()
             self.first_published_at = self.first_published_at or self.publish_at
-
-    def get_absolute_url(self):
-        return reverse("articles:detail", args=[self.slug])
 
     def is_public(self, now=None) -> bool:
         return (
