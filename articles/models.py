@@ -250,7 +250,10 @@ class Article(models.Model):
         """Publishing with no publish time means now; the first publication is remembered."""
         if self.status == self.Status.PUBLISHED:
             self.publish_at = self.publish_at or timezone.now()
-            self.first_published_at = self.first_published_at or self.publish_at
+            # A piece that has not gone out yet may be rescheduled: its first publication
+            # follows the publish time until that time has passed.
+            if self.first_published_at is None or self.first_published_at > timezone.now():
+                self.first_published_at = self.publish_at
 
     def is_public(self, now=None) -> bool:
         return (
