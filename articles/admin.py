@@ -106,6 +106,9 @@ class ArticleAdmin(VersionAdmin):
     ]
     EDITOR_ONLY_FIELDS = ["publish_at", "featured", "comments_open"]
 
+    class Media:
+        css = {"all": ["css/newsroom-admin.css"]}
+
     # --- What each role sees and may change ---------------------------------------------
 
     def get_queryset(self, request):

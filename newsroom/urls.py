@@ -12,6 +12,7 @@ admin.site.index_title = "Newsroom"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
     path("actors/", include("actors.urls")),
     path("sources/", include("sources.urls")),
     path("", include("articles.urls")),

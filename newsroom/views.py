@@ -1,8 +1,9 @@
-"""Project-level views: the health check."""
+"""Project-level views: the health check and the favicon."""
 
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 
@@ -34,3 +35,8 @@ def healthz(request):
     return JsonResponse(
         {"status": "ok" if healthy else "unavailable", **parts}, status=200 if healthy else 503
     )
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the real one."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

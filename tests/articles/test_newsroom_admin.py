@@ -287,3 +287,9 @@ def test_editor_index_lists_the_whole_content_desk(client, editor):
         "/admin/articles/section/",
     ]:
         assert listed in index
+
+
+def test_change_form_offers_a_preview_of_an_unpublished_piece(client, writer, writers_draft):
+    client.force_login(writer)
+    response = client.get(change_url(writers_draft))
+    assert preview_url(writers_draft) in response.text

@@ -89,3 +89,16 @@ def test_published_article_gets_a_publish_time_and_first_published_time():
     article = Article.objects.create(headline="Now", status=Article.Status.PUBLISHED)
     assert article.publish_at is not None
     assert article.first_published_at == article.publish_at
+
+
+def test_rescheduling_a_piece_that_has_not_gone_out_moves_its_first_publication():
+    import datetime
+
+    from django.utils import timezone
+
+    soon = timezone.now() + datetime.timedelta(days=2)
+    later = soon + datetime.timedelta(days=5)
+    article = ArticleFactory(publish_at=soon)
+    article.publish_at = later
+    article.save()
+    assert article.first_published_at == later

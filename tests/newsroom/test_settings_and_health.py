@@ -88,3 +88,25 @@ def test_healthz_names_the_part_that_is_down(client, monkeypatch):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json() == {"status": "unavailable", "database": "ok", "cache": "unavailable"}
+
+
+@pytest.mark.django_db
+def test_a_server_error_shows_our_apology_and_never_a_traceback(client, monkeypatch):
+    from articles.views import HomeView
+
+    def explode(self, **kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(HomeView, "get_context_data", explode)
+    client.raise_request_exception = False
+    response = client.get("/")
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.text
+    assert "secret internals" not in response.text
+    assert "Traceback" not in response.text
+
+
+def test_favicon_requests_find_the_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
