@@ -12,7 +12,7 @@ from reversion.admin import VersionAdmin
 from taggit.models import TaggedItem
 
 from actors.models import ArticleActor
-from newsroom.admin import ListedForEditorsOnly
+from newsroom.admin import HTTPS_URLS, ListedForEditorsOnly
 from sources.models import Citation
 
 from . import workflow
@@ -41,6 +41,7 @@ class CitationInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["source"]
     fields = ["source", "url", "note", "position"]
+    formfield_overrides = HTTPS_URLS
     verbose_name_plural = "citations"
 
 

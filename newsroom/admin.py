@@ -1,6 +1,7 @@
 """Admin pieces shared by every app's newsroom desk."""
 
 from django.contrib import admin
+from django.db import models
 from taggit.admin import TagAdmin
 from taggit.models import Tag
 
@@ -16,6 +17,10 @@ class ListedForEditorsOnly:
         if not self.has_change_permission(request):
             return {}
         return super().get_model_perms(request)
+
+
+# A link typed without a scheme ("reuters.com/...") is taken as https.
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 admin.site.unregister(Tag)

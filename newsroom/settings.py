@@ -158,9 +158,6 @@ ARTICLES_PER_PAGE = 12
 
 TAGGIT_CASE_INSENSITIVE = True
 
-# Django 6 behaviour now: a URL typed without a scheme is taken as https.
-FORMS_URLFIELD_ASSUME_HTTPS = True
-
 # --- Logging ------------------------------------------------------------------------------
 
 LOGGING = {

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from newsroom.admin import ListedForEditorsOnly
+from newsroom.admin import HTTPS_URLS, ListedForEditorsOnly
 
 from .models import Source
 
@@ -13,6 +13,7 @@ class SourceAdmin(ListedForEditorsOnly, admin.ModelAdmin):
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "kind", "url", "description"]
+    formfield_overrides = HTTPS_URLS
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(cited=Count("citations"))

@@ -1,6 +1,16 @@
 import pytest
 
-from tests.factories import StaffFactory
+from tests.factories import (
+    ActorAliasFactory,
+    ArticleActorFactory,
+    ArticleFactory,
+    AuthorFactory,
+    BylineFactory,
+    CitationFactory,
+    SourceFactory,
+    StaffFactory,
+    image_file,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -41,3 +51,35 @@ def other_writer(db):
 @pytest.fixture
 def moderator(db):
     return StaffFactory(email="moderator@test.example", group="Moderators")
+
+
+@pytest.fixture
+def every_page_kind(db, client):
+    """The HTML of one page of every public kind (and the 404 page), as served."""
+    article = ArticleFactory(headline="Orbán and Fico: the quiet channel", featured=True)
+    article.lead_image.save("lead.jpg", image_file(), save=False)
+    article.lead_image_caption = "Two leaders pose during a visit to Bratislava."
+    article.lead_image_alt = "Two men shake hands in front of flags."
+    source = SourceFactory(name="Central Broadcaster")
+    article.lead_image_credit_source = source
+    article.save()
+    article.tags.add("back channels", "Central Europe")
+    author = AuthorFactory(byline="Martin Halloway", title="Editor-in-Chief")
+    BylineFactory(article=article, author=author)
+    link = ArticleActorFactory(article=article, role="main")
+    ActorAliasFactory(actor=link.actor, name="The Minister")
+    ArticleActorFactory(article=article, actor__kind="state", actor__name="Hungary")
+    CitationFactory(article=article, source=source, url="https://example.org/r", note="July")
+    urls = [
+        "/",
+        article.get_absolute_url(),
+        article.section.get_absolute_url(),
+        "/tags/back-channels/",
+        author.get_absolute_url(),
+        "/actors/",
+        link.actor.get_absolute_url(),
+        "/sources/",
+        source.get_absolute_url(),
+        "/articles/no-such-piece/",
+    ]
+    return {url: client.get(url) for url in urls}
