@@ -1,0 +1,94 @@
+"""The comments gate (DESIGN §7): who may read comments, and who may post one now.
+
+Reading: ``may_read_comments`` — subscribers (``members.subscriptions.is_subscriber``),
+and the newsroom's moderators and editors, who answer for what is shown. Everyone else,
+anonymous or logged in, sees the count and an invitation, never a comment.
+
+Posting: subscribers only, on an article whose comments are open, while no suspension or
+ban is in force (``access`` says which, and why not).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import F
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from members.subscriptions import is_subscriber
+
+from .models import Suspension
+
+
+def is_comment_moderator(member) -> bool:
+    """Newsroom staff holding the comments permissions (Moderators, Editors, superusers)."""
+    return bool(
+        member is not None
+        and member.is_authenticated
+        and member.is_active
+        and member.is_staff
+        and member.has_perm("comments.view_comment")
+    )
+
+
+def may_read_comments(
+    member, at: datetime | None = None, *, subscriber: bool | None = None
+) -> bool:
+    """True when ``member`` may read comment bodies on the site at ``at`` (default: now).
+
+    ``subscriber`` passes on an answer of ``is_subscriber`` already asked for the same
+    moment, to spare its query.
+    """
+    if subscriber is None:
+        subscriber = is_subscriber(member, at)
+    return subscriber or is_comment_moderator(member)
+
+
+def suspension_in_force(member, at: datetime | None = None) -> Suspension | None:
+    """The suspension or ban that stops ``member`` posting at ``at``; bans first."""
+    if member is None or not member.is_authenticated:
+        return None
+    return (
+        Suspension.objects.in_force(at)
+        .filter(member=member)
+        .order_by(F("until").desc(nulls_first=True), "-created_at")
+        .first()
+    )
+
+
+def suspension_message(suspension: Suspension) -> str:
+    if suspension.is_ban:
+        lead = "You can no longer post comments."
+    else:
+        until = date_format(timezone.localtime(suspension.until), "j F Y, H:i")
+        lead = f"You cannot post comments until {until}."
+    return f"{lead} A moderator gave this reason: {suspension.reason}"
+
+
+@dataclass(frozen=True)
+class Access:
+    """What one member may do in one article's discussion at one moment."""
+
+    may_read: bool
+    may_post: bool
+    subscriber: bool
+    # Reads as newsroom staff, without a subscription: may moderate, may not post.
+    staff_reader: bool
+    refusal: str = ""
+    suspension: Suspension | None = None
+
+
+def access(member, article, at: datetime | None = None) -> Access:
+    """Reading and posting rights of ``member`` on ``article``; ``refusal`` says why not."""
+    at = at or timezone.now()
+    subscriber = is_subscriber(member, at)
+    may_read = may_read_comments(member, at, subscriber=subscriber)
+    if not subscriber:
+        refusal = "Only subscribers can post comments."
+        return Access(may_read, False, False, may_read, refusal)
+    if not article.comments_open:
+        return Access(True, False, True, False, "Comments are closed on this article.")
+    suspension = suspension_in_force(member, at)
+    if suspension is not None:
+        return Access(True, False, True, False, suspension_message(suspension), suspension)
+    return Access(True, True, True, False)

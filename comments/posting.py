@@ -1,0 +1,150 @@
+"""What a subscriber does in a discussion: post, reply, edit, delete, report.
+
+Each function checks the gate and the rules of its action and either does it or raises
+``CommentRefused`` with the sentence to show and the HTTP status to answer with.
+"""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from . import moderation
+from .gate import access
+from .models import Comment, Report
+
+
+class CommentRefused(Exception):
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def _require_posting_rights(member, article, at: datetime) -> None:
+    rights = access(member, article, at)
+    if not rights.may_post:
+        raise CommentRefused(rights.refusal, status=403)
+
+
+def _check_pace(member, at: datetime) -> None:
+    """One comment per member every ``COMMENTS_MIN_INTERVAL_SECONDS``."""
+    interval = timedelta(seconds=settings.COMMENTS_MIN_INTERVAL_SECONDS)
+    last = member.comments.filter(created_at__gt=at - interval).order_by("-created_at").first()
+    if last is not None:
+        wait = max(1, int((last.created_at + interval - at).total_seconds() + 0.999))
+        raise CommentRefused(
+            f"You are posting faster than we allow. Please wait {wait} seconds and try again; "
+            "your text is kept below.",
+            status=429,
+        )
+
+
+def _thread_root(parent: Comment | None, article) -> Comment | None:
+    """Replies go one level deep: a reply to a reply joins its parent's thread."""
+    if parent is None:
+        return None
+    root = parent.parent if parent.parent_id else parent
+    if root.article_id != article.pk or not parent.is_visible or not root.is_visible:
+        raise CommentRefused("That comment cannot be replied to any more.", status=400)
+    return root
+
+
+@transaction.atomic
+def post_comment(member, article, body: str, parent: Comment | None = None, at=None) -> Comment:
+    """A new comment (or reply) by ``member``: published, or pending when it is held."""
+    at = at or timezone.now()
+    _require_posting_rights(member, article, at)
+    root = _thread_root(parent, article)
+    _check_pace(member, at)
+    held = moderation.hold_reason(member, body)
+    comment = Comment.objects.create(
+        article=article,
+        member=member,
+        parent=root,
+        body=body,
+        status=Comment.Status.PENDING if held else Comment.Status.PUBLISHED,
+        held_because=held,
+        created_at=at,
+    )
+    if held:
+        moderation.record(moderation.Action.HELD, comment=comment, detail=held, at=at)
+    return comment
+
+
+def edit_deadline(comment: Comment) -> datetime:
+    return comment.created_at + timedelta(minutes=settings.COMMENTS_EDIT_MINUTES)
+
+
+def may_edit(member, comment: Comment, at: datetime | None = None) -> bool:
+    """Authors edit their own shown or pending comment within the edit window."""
+    at = at or timezone.now()
+    return (
+        comment.member_id == getattr(member, "pk", None)
+        and comment.status in (Comment.Status.PUBLISHED, Comment.Status.PENDING)
+        and at < edit_deadline(comment)
+    )
+
+
+def may_delete(member, comment: Comment) -> bool:
+    return comment.member_id == getattr(member, "pk", None) and comment.status in (
+        Comment.Status.PUBLISHED,
+        Comment.Status.PENDING,
+    )
+
+
+def may_report(member, comment: Comment) -> bool:
+    return comment.member_id != getattr(member, "pk", None) and comment.is_visible
+
+
+@transaction.atomic
+def edit_comment(member, comment: Comment, body: str, at=None) -> Comment:
+    at = at or timezone.now()
+    _require_posting_rights(member, comment.article, at)
+    if not may_edit(member, comment, at):
+        raise CommentRefused(
+            f"Comments can be edited for {settings.COMMENTS_EDIT_MINUTES} minutes after "
+            "posting; this one can no longer be changed.",
+            status=403,
+        )
+    if body == comment.body:
+        return comment
+    held = moderation.hold_reason(member, body)
+    comment.body = body
+    comment.edited_at = at
+    fields = ["body", "edited_at"]
+    if held and comment.status == Comment.Status.PUBLISHED:
+        comment.status = Comment.Status.PENDING
+        comment.held_because = held
+        fields += ["status", "held_because"]
+        moderation.record(moderation.Action.HELD, comment=comment, detail=held, at=at)
+    comment.save(update_fields=fields)
+    return comment
+
+
+@transaction.atomic
+def delete_comment(member, comment: Comment) -> None:
+    """The author takes their comment down; its text is erased.
+
+    A comment with replies stays in the thread as a "comment deleted" placeholder.
+    """
+    if not may_delete(member, comment):
+        raise CommentRefused("Only the author can delete this comment.", status=403)
+    comment.status = Comment.Status.DELETED
+    comment.body = ""
+    comment.save(update_fields=["status", "body"])
+    comment.reports.filter(resolved_at=None).update(resolved_at=timezone.now())
+
+
+def report_comment(member, comment: Comment, reason: str, detail: str = "") -> Report:
+    """A reader flags someone else's comment for the moderators, once."""
+    if not may_report(member, comment):
+        raise CommentRefused("You cannot report this comment.", status=403)
+    try:
+        with transaction.atomic():
+            return Report.objects.create(
+                comment=comment, reporter=member, reason=reason, detail=detail
+            )
+    except IntegrityError:
+        raise CommentRefused("You have already reported this comment.", status=400) from None

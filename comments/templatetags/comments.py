@@ -1,0 +1,96 @@
+"""The comments area of an article page, and the filter that renders a comment's text.
+
+``{% load comments %}{% comments_area article %}`` draws, for everyone, the number of
+visible comments; then, by the gate (``comments.gate``): an invitation to subscribe or log
+in for anonymous visitors (the same bytes for all of them: no token, no name), an
+invitation to subscribe for logged-in readers without a subscription, and the discussion
+itself for subscribers and the newsroom's moderators.
+"""
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from members.context_processors import login_url_for
+
+from ..forms import CommentForm
+from ..gate import access
+from ..models import Report
+from ..posting import edit_deadline
+from ..text import render_comment_text
+from ..threads import thread_page, visible_count
+
+register = template.Library()
+
+
+@register.filter(is_safe=True)
+def comment_text(body: str):
+    """A comment body as HTML: escaped, line breaks kept, web addresses linked."""
+    return render_comment_text(body)
+
+
+def _attach_form_state(threads, state) -> None:
+    """Put a refused reply, edit or report form back under the comment it was about."""
+    for comment in threads:
+        for item in [comment, *comment.shown_replies]:
+            if state is not None and item.pk == state.target_id:
+                item.open_action = state.action
+                item.refused_form = state.form
+                item.refusal = state.error
+                # The action's own form may be gone (window closed, already reported):
+                # the reason is then shown on the comment itself.
+                item.refusal_without_form = not {
+                    "reply": item.can_reply,
+                    "edit": item.can_edit,
+                    "report": item.can_report and not item.reported_by_me,
+                }.get(state.action, False)
+
+
+@register.inclusion_tag("comments/area.html", takes_context=True)
+def comments_area(context, article):
+    request = context.get("request")
+    member = getattr(request, "user", None)
+    area = {
+        "article": article,
+        "count": visible_count(article),
+        "subscribe_url": reverse("members:subscribe"),
+    }
+    if member is None or not member.is_authenticated:
+        area["state"] = "anonymous"
+        area["login_url"] = login_url_for(article.get_absolute_url())
+        return area
+
+    now = timezone.now()
+    rights = access(member, article, now)
+    if not rights.may_read:
+        area["state"] = "invitation"
+        return area
+
+    state = getattr(request, "comment_form_state", None)
+    page_number = (state.page if state and state.page else None) or request.GET.get("page")
+    discussion = thread_page(article, member, page_number, rights, now)
+    _attach_form_state(discussion.threads, state)
+    for comment in discussion.threads:
+        for item in [comment, *comment.shown_replies]:
+            if item.can_edit:
+                item.edit_until = timezone.localtime(edit_deadline(item))
+
+    new_form = CommentForm()
+    new_error = ""
+    if state is not None and state.action == "post":
+        new_form, new_error = state.form, state.error
+    area.update(
+        state="discussion",
+        rights=rights,
+        member=member,
+        discussion_page=discussion.page,
+        threads=discussion.threads,
+        new_form=new_form,
+        new_error=new_error,
+        report_reasons=Report.Reason.choices,
+        edit_minutes=settings.COMMENTS_EDIT_MINUTES,
+        moderation_url=reverse("admin:comments_moderationqueue_changelist"),
+        account_url=reverse("members:account"),
+    )
+    return area

@@ -1,0 +1,115 @@
+"""One page of an article's discussion, as one reader sees it, in a fixed number of queries.
+
+Top-level comments run oldest first, ``COMMENTS_PER_PAGE`` to a page, each with its
+replies beneath it. A top-level comment that is no longer shown (deleted by its author,
+hidden or removed) keeps its place as a placeholder while it has visible replies; its text
+never leaves this module.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from .gate import Access
+from .models import Comment, Report
+from .posting import may_delete, may_edit, may_report
+
+PLACEHOLDERS = {
+    Comment.Status.DELETED: "Comment deleted by its author.",
+    Comment.Status.HIDDEN: "Comment hidden by a moderator.",
+    Comment.Status.REMOVED: "Comment removed by a moderator.",
+    Comment.Status.PENDING: "Comment awaiting moderation.",
+}
+
+
+def visible_count(article) -> int:
+    """The number everyone sees: visible comments and replies on ``article``. One query."""
+    return Comment.objects.visible().filter(article=article).count()
+
+
+def _reported_by(member):
+    return Exists(Report.objects.filter(comment=OuterRef("pk"), reporter_id=member.pk))
+
+
+def threads_shown_to(article, member):
+    """Top-level comments of ``article`` in ``member``'s view, placeholders included."""
+    shown = Q(status=Comment.Status.PUBLISHED) | Q(
+        member_id=member.pk, status=Comment.Status.PENDING
+    )
+    has_visible_replies = Exists(Comment.objects.visible().filter(parent=OuterRef("pk")))
+    return (
+        Comment.objects.filter(article=article, parent=None)
+        .filter(shown | Q(has_visible_replies))
+        .order_by("created_at", "id")
+    )
+
+
+def page_number_of(comment: Comment, member) -> int:
+    """The page of its article's discussion on which ``comment`` (or its thread) appears."""
+    root = comment.parent or comment
+    before = (
+        threads_shown_to(root.article, member)
+        .filter(Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, id__lt=root.pk))
+        .count()
+    )
+    return before // settings.COMMENTS_PER_PAGE + 1
+
+
+@dataclass
+class ThreadPage:
+    page: Page
+    threads: list[Comment]
+
+
+def _decorate(comment: Comment, member, rights: Access, at: datetime) -> Comment:
+    """Attach what the template shows for one comment; placeholders lose their text."""
+    comment.is_own = comment.member_id == member.pk
+    comment.is_placeholder = not (comment.is_visible or (comment.is_own and comment.is_pending))
+    if comment.is_placeholder:
+        comment.body = ""
+        comment.placeholder = PLACEHOLDERS.get(comment.status, PLACEHOLDERS[Comment.Status.HIDDEN])
+    shown = not comment.is_placeholder
+    comment.can_edit = shown and rights.may_post and may_edit(member, comment, at)
+    comment.can_delete = shown and rights.may_read and may_delete(member, comment)
+    comment.can_report = shown and rights.subscriber and may_report(member, comment)
+    comment.can_reply = (
+        shown and rights.may_post and comment.parent_id is None and comment.is_visible
+    )
+    comment.has_actions = (
+        comment.can_reply
+        or comment.can_edit
+        or comment.can_delete
+        or (comment.can_report and not comment.reported_by_me)
+    )
+    return comment
+
+
+def thread_page(article, member, page_number, rights: Access, at=None) -> ThreadPage:
+    """Page ``page_number`` of the discussion (clamped to the pages there are). Three queries."""
+    at = at or timezone.now()
+    threads = (
+        threads_shown_to(article, member)
+        .select_related("member")
+        .annotate(reported_by_me=_reported_by(member))
+    )
+    page = Paginator(threads, settings.COMMENTS_PER_PAGE).get_page(page_number)
+    roots = list(page.object_list)
+    replies_by_root: dict[int, list[Comment]] = {root.pk: [] for root in roots}
+    if roots:
+        replies = (
+            Comment.objects.shown_to(member)
+            .filter(parent__in=roots)
+            .select_related("member")
+            .annotate(reported_by_me=_reported_by(member))
+            .order_by("created_at", "id")
+        )
+        for reply in replies:
+            replies_by_root[reply.parent_id].append(_decorate(reply, member, rights, at))
+    for root in roots:
+        root.shown_replies = replies_by_root[root.pk]
+        _decorate(root, member, rights, at)
+    return ThreadPage(page=page, threads=roots)

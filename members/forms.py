@@ -1,0 +1,34 @@
+"""Forms readers fill in: the extra sign-up details and their public profile."""
+
+from django import forms
+
+from .models import Member
+
+DISPLAY_NAME_HELP = "Shown beside your comments. Your e-mail address is never shown."
+
+
+class SignupDetailsForm(forms.Form):
+    """Added to allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    display_name = forms.CharField(
+        label="Display name",
+        max_length=Member._meta.get_field("display_name").max_length,
+        help_text=DISPLAY_NAME_HELP,
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+
+    def signup(self, request, user):
+        user.display_name = self.cleaned_data["display_name"]
+        user.save(update_fields=["display_name"])
+
+
+class DisplayNameForm(forms.ModelForm):
+    class Meta:
+        model = Member
+        fields = ["display_name"]
+        labels = {"display_name": "Display name"}
+        help_texts = {"display_name": DISPLAY_NAME_HELP}
+        widgets = {"display_name": forms.TextInput(attrs={"autocomplete": "nickname"})}
+
+    def clean_display_name(self):
+        return " ".join(self.cleaned_data["display_name"].split())

@@ -1,0 +1,234 @@
+"""Who reads comment text, route by route (DESIGN §7). One test per cell: role × route.
+
+Each cell states the answer's status and whether the visible comment's text is in it, so
+it fails if the gate is loosened (a reader sees text) and if it is tightened by mistake
+(a subscriber does not). Hidden and pending comments never reach a reading page.
+"""
+
+import pytest
+from django.test import Client
+
+from .conftest import HIDDEN_TEXT, PENDING_TEXT, ROLES, SECOND_PAGE_TEXT, VISIBLE_TEXT
+
+pytestmark = pytest.mark.django_db
+
+READERS_OF_COMMENTS = {"subscriber", "suspended", "moderator", "editor"}
+MODERATORS = {"moderator", "editor"}
+NOT_STAFF = {"reader", "lapsed", "subscriber", "suspended"}
+
+
+def test_the_matrix_covers_every_role():
+    assert set(ROLES) == {
+        "anonymous",
+        "reader",
+        "lapsed",
+        "subscriber",
+        "suspended",
+        "moderator",
+        "editor",
+        "writer",
+    }
+
+
+# --- Article pages -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_article_page_shows_comment_text_only_to_those_who_may_read_it(role, client_as, discussion):
+    response = client_as(role).get(discussion["article"].get_absolute_url())
+    assert response.status_code == 200
+    assert (VISIBLE_TEXT in response.text) is (role in READERS_OF_COMMENTS)
+    assert "52 comments" in response.text
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_second_page_of_the_discussion_follows_the_same_rule(role, client_as, discussion):
+    response = client_as(role).get(discussion["article"].get_absolute_url() + "?page=2")
+    assert response.status_code == 200
+    assert (SECOND_PAGE_TEXT in response.text) is (role in READERS_OF_COMMENTS)
+    assert VISIBLE_TEXT not in response.text
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("page", ["", "?page=2", "?page=99"])
+def test_hidden_and_pending_comments_reach_no_reading_page(role, page, client_as, discussion):
+    response = client_as(role).get(discussion["article"].get_absolute_url() + page)
+    assert HIDDEN_TEXT not in response.text
+    assert PENDING_TEXT not in response.text
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_invitation_or_gate_line_replaces_the_discussion_for_those_who_may_not_read(
+    role, client_as, discussion
+):
+    text = client_as(role).get(discussion["article"].get_absolute_url()).text
+    if role == "anonymous":
+        assert "become a subscriber or log in" in text
+    elif role in READERS_OF_COMMENTS:
+        assert "become a subscriber or log in" not in text
+        assert "See the plans" not in text
+    else:
+        assert "your account has none running" in text
+
+
+# --- The comment endpoints ------------------------------------------------------------
+
+POST_OUTCOME = {
+    # role: (status, text of the discussion in the answer)
+    "anonymous": (302, False),
+    "reader": (403, False),
+    "lapsed": (403, False),
+    "subscriber": (400, True),  # the empty comment is refused, the page re-rendered
+    "suspended": (403, True),
+    "moderator": (403, True),
+    "editor": (403, True),
+    "writer": (403, False),
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_refused_post_answers_each_role_as_the_gate_says(role, client_as, discussion):
+    slug = discussion["article"].slug
+    response = client_as(role).post(f"/comments/articles/{slug}/", {"body": ""})
+    status, shows_text = POST_OUTCOME[role]
+    assert response.status_code == status
+    assert (VISIBLE_TEXT in response.content.decode()) is shows_text
+    if role == "anonymous":
+        assert response["Location"].startswith("/accounts/login/?next=/articles/")
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("action", ["edit", "delete"])
+def test_nobody_edits_or_deletes_someone_elses_comment(role, action, client_as, discussion):
+    comment = discussion["visible"]
+    response = client_as(role).post(f"/comments/{comment.pk}/{action}/", {"body": "Mine now."})
+    assert response.status_code == (302 if role == "anonymous" else 404)
+    assert VISIBLE_TEXT not in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.body == VISIBLE_TEXT
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_hidden_comment_cannot_be_reached_through_the_report_endpoint(role, client_as, discussion):
+    hidden = discussion["hidden"]
+    response = client_as(role).post(f"/comments/{hidden.pk}/report/", {"reason": "spam"})
+    assert response.status_code == (302 if role == "anonymous" else 404)
+    assert HIDDEN_TEXT not in response.content.decode()
+
+
+REPORT_OUTCOME = {
+    "anonymous": 302,
+    "reader": 403,
+    "lapsed": 403,
+    "subscriber": 302,
+    "suspended": 302,
+    "moderator": 403,
+    "editor": 403,
+    "writer": 403,
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_subscribers_report_comments(role, client_as, discussion):
+    comment = discussion["visible"]
+    response = client_as(role).post(f"/comments/{comment.pk}/report/", {"reason": "spam"})
+    assert response.status_code == REPORT_OUTCOME[role]
+    # Refused moderators get the discussion back (they may read it); nobody else gets text.
+    assert (VISIBLE_TEXT in response.content.decode()) is (role in MODERATORS)
+    assert comment.reports.exists() is (REPORT_OUTCOME[role] == 302 and role != "anonymous")
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("action", ["articles/the-quiet-channel", "1/edit", "1/report"])
+def test_comment_endpoints_never_answer_a_get(role, action, client_as, discussion):
+    response = client_as(role).get(f"/comments/{action}/")
+    assert response.status_code == 405
+    assert VISIBLE_TEXT not in response.content.decode()
+
+
+# --- The admin --------------------------------------------------------------------------
+
+ADMIN_ROUTES = {
+    "queue": "/admin/comments/moderationqueue/",
+    "list": "/admin/comments/comment/",
+    "search": "/admin/comments/comment/?q=Vienna",
+    "change": "/admin/comments/comment/{pk}/change/",
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route", list(ADMIN_ROUTES))
+def test_admin_shows_comment_text_to_moderators_and_editors_only(
+    role, route, client_as, discussion
+):
+    pk = discussion["hidden"].pk if route != "search" else None
+    url = ADMIN_ROUTES[route].format(pk=pk)
+    response = client_as(role).get(url)
+    text = response.content.decode()
+    if role in MODERATORS:
+        assert response.status_code == 200
+        expected = VISIBLE_TEXT if route == "search" else HIDDEN_TEXT
+        if route == "queue":
+            expected = PENDING_TEXT  # the queue holds what needs a moderator
+        assert expected in text
+    elif role == "writer":
+        assert response.status_code == 403
+    else:
+        assert response.status_code == 302
+        assert response["Location"].startswith("/admin/login/")
+    if role not in MODERATORS:
+        for secret in (VISIBLE_TEXT, HIDDEN_TEXT, PENDING_TEXT):
+            assert secret not in text
+
+
+# --- Pages that are not the discussion ---------------------------------------------------
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_404_page_of_an_unpublished_article_carries_no_comment(role, client_as, discussion):
+    article = discussion["article"]
+    article.status = "draft"
+    article.save()
+    response = client_as(role).get(article.get_absolute_url())
+    assert response.status_code == 404
+    assert VISIBLE_TEXT not in response.text
+    assert "52 comments" not in response.text
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_500_page_carries_no_comment_even_when_the_discussion_failed_mid_page(
+    role, people, discussion, monkeypatch
+):
+    def fail(*args, **kwargs):
+        raise RuntimeError("the discussion could not be drawn")
+
+    monkeypatch.setattr("comments.templatetags.comments._attach_form_state", fail)
+    client = Client(raise_request_exception=False)
+    if people[role] is not None:
+        client.force_login(people[role])
+    response = client.get(discussion["article"].get_absolute_url())
+    if role in READERS_OF_COMMENTS:
+        assert response.status_code == 500
+    else:
+        assert response.status_code == 200  # the failing part is never reached
+    assert VISIBLE_TEXT not in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["anonymous", "subscriber", "moderator"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/sections/diplomacy/",
+        "/search/?q=Vienna",
+        "/feeds/latest/",
+        "/sitemap.xml",
+        "/news-sitemap.xml",
+        "/subscribe/",
+        "/accounts/profile/",
+    ],
+)
+def test_no_other_public_route_carries_comment_text(role, url, client_as, discussion):
+    response = client_as(role).get(url)
+    assert response.status_code in (200, 302)
+    assert VISIBLE_TEXT not in response.content.decode()

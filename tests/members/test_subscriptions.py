@@ -1,0 +1,176 @@
+"""One rule decides who is a subscriber at a moment; editors grant and end complimentary
+subscriptions in the admin."""
+
+import datetime
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from members.models import Subscription
+from members.subscriptions import current_subscription, is_subscriber
+from tests.factories import (
+    ArticleFactory,
+    CommentFactory,
+    MemberFactory,
+    PlanFactory,
+    SubscriptionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.timedelta(days=1)
+
+
+def test_an_active_subscription_within_its_period_makes_a_subscriber():
+    member = MemberFactory()
+    SubscriptionFactory(member=member)
+    assert is_subscriber(member)
+
+
+def test_a_member_who_never_subscribed_is_not_a_subscriber():
+    assert not is_subscriber(MemberFactory())
+
+
+def test_anonymous_visitors_and_closed_accounts_are_never_subscribers():
+    from django.contrib.auth.models import AnonymousUser
+
+    assert not is_subscriber(AnonymousUser())
+    assert not is_subscriber(None)
+    closed = MemberFactory(is_active=False)
+    SubscriptionFactory(member=closed)
+    assert not is_subscriber(closed)
+
+
+@pytest.mark.parametrize("status", ["cancelled", "expired", "past_due"])
+def test_a_subscription_that_is_not_active_gives_no_access_even_inside_its_period(status):
+    member = MemberFactory()
+    SubscriptionFactory(member=member, status=status)
+    assert not is_subscriber(member)
+
+
+def test_an_expired_period_gives_no_access_whatever_the_status_says():
+    member = MemberFactory()
+    now = timezone.now()
+    SubscriptionFactory(member=member, starts_at=now - 40 * DAY, ends_at=now - DAY)
+    assert not is_subscriber(member)
+
+
+def test_a_subscription_that_has_not_started_gives_no_access_yet():
+    member = MemberFactory()
+    now = timezone.now()
+    SubscriptionFactory(member=member, starts_at=now + DAY, ends_at=now + 30 * DAY)
+    assert not is_subscriber(member)
+    assert is_subscriber(member, at=now + 2 * DAY)
+
+
+def test_an_open_ended_complimentary_subscription_gives_access():
+    member = MemberFactory()
+    SubscriptionFactory(member=member, source="complimentary", ends_at=None)
+    assert is_subscriber(member)
+    assert current_subscription(member).ends_at is None
+
+
+def test_at_the_moment_a_subscription_ends_the_next_request_is_denied(client, clock):
+    """The subscription boundary: no grace, no cached answer; time moves, nothing sleeps."""
+    member = MemberFactory()
+    ends_at = clock.now + datetime.timedelta(minutes=5)
+    SubscriptionFactory(member=member, starts_at=clock.now - 30 * DAY, ends_at=ends_at)
+    article = ArticleFactory()
+    CommentFactory(article=article, body="Visible only to subscribers.")
+    client.force_login(member)
+
+    clock.set(ends_at - datetime.timedelta(microseconds=1))
+    assert "Visible only to subscribers." in client.get(article.get_absolute_url()).text
+
+    clock.set(ends_at)
+    response = client.get(article.get_absolute_url())
+    assert "Visible only to subscribers." not in response.text
+    assert "your account has none running" in response.text
+    posted = client.post(f"/comments/articles/{article.slug}/", {"body": "Still here?"})
+    assert posted.status_code == 403
+
+
+def test_an_online_subscription_must_run_to_a_date():
+    subscription = SubscriptionFactory.build(
+        member=MemberFactory(), plan=PlanFactory(), source="online", ends_at=None
+    )
+    with pytest.raises(ValidationError):
+        subscription.full_clean()
+
+
+# --- The admin ------------------------------------------------------------------------------
+
+
+def test_editor_grants_a_complimentary_subscription_in_the_admin(client, editor):
+    reader = MemberFactory(email="student@test.example")
+    plan = PlanFactory(name="Student")
+    client.force_login(editor)
+    now = timezone.localtime()
+    response = client.post(
+        "/admin/members/subscription/add/",
+        {
+            "member": reader.pk,
+            "plan": plan.pk,
+            "status": "active",
+            "starts_at_0": now.strftime("%Y-%m-%d"),
+            "starts_at_1": (now - datetime.timedelta(minutes=1)).strftime("%H:%M:%S"),
+            "ends_at_0": "",
+            "ends_at_1": "",
+            "note": "Journalism student.",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    subscription = Subscription.objects.get(member=reader)
+    assert subscription.source == "complimentary"
+    assert subscription.granted_by == editor
+    assert is_subscriber(reader)
+
+
+def test_editor_ends_a_complimentary_subscription_and_access_stops_at_once(client, editor):
+    reader = MemberFactory()
+    subscription = SubscriptionFactory(member=reader, source="complimentary", ends_at=None)
+    client.force_login(editor)
+    client.post(
+        "/admin/members/subscription/",
+        {"action": "end_now", ACTION_CHECKBOX_NAME: [subscription.pk]},
+    )
+    subscription.refresh_from_db()
+    assert subscription.status == "cancelled"
+    assert subscription.cancelled_at is not None
+    assert not is_subscriber(reader)
+
+
+def test_editors_cannot_change_or_end_an_online_subscription(client, editor):
+    subscription = SubscriptionFactory(source="online")
+    client.force_login(editor)
+    page = client.get(f"/admin/members/subscription/{subscription.pk}/change/")
+    assert page.status_code == 200
+    assert 'name="status"' not in page.content.decode()
+    client.post(
+        "/admin/members/subscription/",
+        {"action": "end_now", ACTION_CHECKBOX_NAME: [subscription.pk]},
+    )
+    subscription.refresh_from_db()
+    assert subscription.status == "active"
+
+
+def test_the_subscription_list_says_who_has_access_now(client, editor):
+    SubscriptionFactory(member=MemberFactory(display_name="Current Reader"))
+    now = timezone.now()
+    SubscriptionFactory(
+        member=MemberFactory(display_name="Gone Reader"),
+        starts_at=now - 60 * DAY,
+        ends_at=now - DAY,
+    )
+    client.force_login(editor)
+    html = client.get("/admin/members/subscription/?current=yes").content.decode()
+    assert "Current Reader" in html
+    assert "Gone Reader" not in html
+
+
+def test_writers_and_moderators_do_not_manage_subscriptions(client, writer, moderator):
+    for person in (writer, moderator):
+        client.force_login(person)
+        assert client.get("/admin/members/subscription/").status_code == 403
