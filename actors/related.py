@@ -1,0 +1,64 @@
+"""Related coverage under an article: other public pieces about the same actors and topics.
+
+Ranked by the main subjects both pieces share, then by all shared actors and tags together,
+then by recency; computed in one query from what the article page already prefetched.
+"""
+
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from taggit.models import TaggedItem
+
+from articles.models import Article
+
+from .models import ArticleActor
+
+RELATED_PIECES = 4
+
+
+def _count(rows: QuerySet, group: str) -> Coalesce:
+    counted = rows.order_by().values(group).annotate(n=Count("pk")).values("n")[:1]
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def _article_tags() -> QuerySet:
+    # Filtering through the content type's natural key keeps this inside the one query.
+    return TaggedItem.objects.filter(
+        content_type__app_label="articles", content_type__model="article"
+    )
+
+
+def related_articles(article: Article, limit: int = RELATED_PIECES) -> list[Article]:
+    """Up to ``limit`` public pieces sharing actors or tags with ``article``, best first."""
+    links = list(article.actor_links.all())
+    actor_ids = [link.actor_id for link in links]
+    main_ids = [link.actor_id for link in links if link.role == ArticleActor.Role.MAIN]
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    if not actor_ids and not tag_ids:
+        return []
+    shared_actor_links = ArticleActor.objects.filter(article=OuterRef("pk"), actor_id__in=actor_ids)
+    shared_main = (
+        _count(
+            ArticleActor.objects.filter(
+                article=OuterRef("pk"), actor_id__in=main_ids, role=ArticleActor.Role.MAIN
+            ),
+            "article",
+        )
+        if main_ids
+        else Value(0)
+    )
+    shared_tags = _count(
+        _article_tags().filter(object_id=OuterRef("pk"), tag_id__in=tag_ids), "object_id"
+    )
+    candidates = Q(pk__in=ArticleActor.objects.filter(actor_id__in=actor_ids).values("article_id"))
+    candidates |= Q(pk__in=_article_tags().filter(tag_id__in=tag_ids).values("object_id"))
+    return list(
+        Article.objects.public()
+        .for_cards()
+        .filter(candidates)
+        .exclude(pk=article.pk)
+        .annotate(
+            shared_main=shared_main,
+            shared_links=_count(shared_actor_links, "article") + shared_tags,
+        )
+        .order_by("-shared_main", "-shared_links", "-publish_at", "-id")[:limit]
+    )

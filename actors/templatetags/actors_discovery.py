@@ -1,0 +1,23 @@
+"""Actors shown on pages the articles app owns: matching actors above search results and
+related coverage under an article (this app sits above articles, so it provides them)."""
+
+from django import template
+
+from ..related import related_articles
+from ..search import actors_matching
+
+register = template.Library()
+
+
+@register.simple_tag
+def matching_actors(query):
+    """``{% matching_actors query as actors %}``: at most six, one query, none for no query."""
+    if not query:
+        return []
+    return list(actors_matching(query))
+
+
+@register.simple_tag
+def related_coverage(article):
+    """``{% related_coverage article as related %}``: up to four public pieces, one query."""
+    return related_articles(article)

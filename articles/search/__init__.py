@@ -1,0 +1,135 @@
+"""Search: public articles ranked for a reader's query, with filters.
+
+The result set always starts from ``Article.objects.public()``; nothing else (drafts,
+scheduled pieces, comments) can reach a search page. Which database technique runs is
+decided once, in ``backends.search_backend()``.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from ..models import Article
+from . import backends
+from .backends import plain_headline, search_backend
+from .text import clean_query, fold, query_words
+
+__all__ = [
+    "SearchCriteria",
+    "SearchResults",
+    "clean_query",
+    "fold",
+    "index_articles",
+    "matching_names",
+    "name_needles",
+    "search",
+    "search_articles",
+]
+
+
+@dataclass(frozen=True)
+class SearchCriteria:
+    """What a reader asked for: the cleaned query and the filters that applied."""
+
+    query: str = ""
+    section: str = ""
+    kind: str = ""
+    since: datetime.date | None = None
+    until: datetime.date | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.query or self.section or self.kind or self.since or self.until)
+
+
+@dataclass
+class SearchResults:
+    criteria: SearchCriteria
+    page: Page
+
+    @property
+    def more_than(self) -> int | None:
+        """``MAX_COUNTED`` when there are more matches than were counted, else None."""
+        limit = backends.MAX_COUNTED
+        return limit if self.page.paginator.count > limit else None
+
+
+class CappedPaginator(Paginator):
+    """Counts matches up to ``MAX_COUNTED`` + 1: beyond that, readers narrow their search."""
+
+    @cached_property
+    def count(self) -> int:
+        if isinstance(self.object_list, QuerySet):
+            limit = backends.MAX_COUNTED + 1
+            return self.object_list.order_by().values("pk")[:limit].count()
+        return self.object_list.count()
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def search_articles(criteria: SearchCriteria):
+    """Public articles matching the criteria: best match first, or newest first without a
+    query. A QuerySet, or on PostgreSQL with a query a sliceable ``RankedMatches``."""
+    articles = Article.objects.public().for_cards()
+    if criteria.section:
+        articles = articles.filter(section__slug=criteria.section)
+    if criteria.kind:
+        articles = articles.filter(kind=criteria.kind)
+    if criteria.since:
+        articles = articles.filter(publish_at__gte=_day_start(criteria.since))
+    if criteria.until:
+        articles = articles.filter(
+            publish_at__lt=_day_start(criteria.until + datetime.timedelta(days=1))
+        )
+    if criteria.query:
+        articles = search_backend().match(articles, criteria.query)
+    return articles
+
+
+def search(
+    criteria: SearchCriteria, page_number=None, per_page: int | None = None
+) -> SearchResults:
+    """One page of results, each with ``headline_html`` and ``excerpt_html`` safe to show."""
+    articles = Article.objects.none() if criteria.is_empty else search_articles(criteria)
+    paginator = CappedPaginator(articles, per_page or settings.ARTICLES_PER_PAGE)
+    page = paginator.get_page(page_number)
+    page.object_list = list(page.object_list)
+    if criteria.query:
+        search_backend().decorate(page.object_list, criteria.query)
+    else:
+        for article in page.object_list:
+            plain_headline(article)
+    return SearchResults(criteria, page)
+
+
+def name_needles(query: str) -> list[str]:
+    """What a name must have a word starting with to match ``query``: the whole folded
+    query, or one of its words of three letters or more."""
+    phrase = " ".join(query_words(query))
+    if not phrase:
+        return []
+    return [phrase, *[w for w in phrase.split() if len(w) >= 3 and w != phrase]]
+
+
+def matching_names(queryset: QuerySet, query: str, field: str = "name") -> QuerySet:
+    """Rows of ``queryset`` where a word of ``field`` starts with one of ``name_needles``,
+    accents and case folded on both sides (for sources: "francaise" finds "Française")."""
+    needles = name_needles(query)
+    if not needles:
+        return queryset.none()
+    condition = Q()
+    for needle in needles:
+        condition |= Q(folded_name__startswith=needle) | Q(folded_name__contains=" " + needle)
+    return queryset.alias(folded_name=search_backend().fold(field)).filter(condition)
+
+
+def index_articles(articles: QuerySet) -> None:
+    """Bring the stored search column of ``articles`` up to date with their text and tags."""
+    search_backend().index(articles)

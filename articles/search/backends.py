@@ -1,0 +1,312 @@
+"""How articles are matched and ranked: PostgreSQL full-text search, or an accent-folded word
+match on SQLite (the embedded default).
+
+``search_backend()`` is the one place that picks between them. Both keep their own stored
+column on Article current (``search_vector`` on PostgreSQL, ``search_text`` on SQLite) and
+answer the same three questions: how to index, how to match and rank, and how to show a
+highlighted headline and excerpt.
+"""
+
+import datetime
+import re
+
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import (
+    Case,
+    DateTimeField,
+    Expression,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Lower, StrIndex
+from django.db.models.lookups import LessThan
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from taggit.models import TaggedItem
+
+from .text import (
+    MARK_END,
+    MARK_START,
+    MAX_QUERY_WORDS,
+    excerpt,
+    folded_words,
+    highlight,
+    marked_html,
+    plain_text,
+)
+
+# English stemming with accents folded, created by the migration that adds the index.
+POSTGRES_CONFIG = "english_unaccent"
+SQLITE_FOLD_FUNCTION = "newsroom_fold"
+# Beyond this many matches a search says "more than" and offers no further pages.
+MAX_COUNTED = 1000
+
+
+def _article_tag_names() -> Subquery:
+    """The article's tag names as one string, for the UPDATE that builds its vector."""
+    names = (
+        TaggedItem.objects.filter(
+            content_type__app_label="articles",
+            content_type__model="article",
+            object_id=OuterRef("pk"),
+        )
+        .values("object_id")
+        .annotate(names=StringAgg("tag__name", delimiter=" "))
+        .values("names")
+    )
+    return Subquery(names, output_field=TextField())
+
+
+def _plain_body() -> Func:
+    """The body without tags (and without the highlighter's sentinels), computed in SQL."""
+    untagged = Func(F("body"), Value("<[^>]*>"), Value(" "), Value("g"), function="regexp_replace")
+    return Func(
+        untagged,
+        Value(MARK_START + MARK_END),
+        Value(""),
+        function="translate",
+        output_field=TextField(),
+    )
+
+
+class PostgresSearch:
+    """Full-text search over two stored vectors: ``search_vector`` (headline A, dek and tags
+    B, body C) decides what matches; ``search_head`` (headline, dek and tags only) ranks.
+
+    Pieces whose headline, standfirst or topics match come first, best ``ts_rank`` first;
+    pieces that only mention the words in their body follow, newest first. Ranking reads
+    only the small head vector, and each tier is fetched through its own index (GIN, or
+    the publish time for the body tier), so a word found in half the archive costs about
+    as much as a rare one (see ``RankedMatches``).
+    """
+
+    name = "postgresql"
+
+    def fold(self, expression: Expression | str) -> Func:
+        if isinstance(expression, str):
+            expression = F(expression)
+        return Func(Lower(expression), function="unaccent", output_field=TextField())
+
+    def head_vector(self):
+        return (
+            SearchVector("headline", config=POSTGRES_CONFIG, weight="A")
+            + SearchVector("dek", config=POSTGRES_CONFIG, weight="B")
+            + SearchVector(_article_tag_names(), config=POSTGRES_CONFIG, weight="B")
+        )
+
+    def vector(self):
+        return self.head_vector() + SearchVector(_plain_body(), config=POSTGRES_CONFIG, weight="C")
+
+    def index(self, articles: QuerySet) -> None:
+        articles.update(search_vector=self.vector(), search_head=self.head_vector())
+
+    def match(self, articles: QuerySet, query: str) -> "RankedMatches":
+        # websearch syntax accepts anything a reader types ("quoted phrases", -minus, or)
+        # without ever raising a syntax error.
+        tsquery = SearchQuery(query, config=POSTGRES_CONFIG, search_type="websearch")
+        return RankedMatches(articles, tsquery)
+
+    def decorate(self, articles: list, query: str) -> None:
+        for article in articles:
+            article.headline_html = marked_html(article.headline_marked)
+            # Cut from stored HTML: entities are decoded, then everything is escaped again.
+            text = " ".join(article.excerpt_marked.split())
+            marked = marked_html(text, decode_entities=True)
+            article.excerpt_html = marked if MARK_START in article.excerpt_marked else ""
+
+
+def _unindexed(expression) -> ExpressionWrapper:
+    """The same value, in a form no index can produce in order. Walking the publish-time
+    index newest first and testing each piece against the query looks cheap to the planner
+    but reads every body until enough match, seconds for a rare word; the GIN index then
+    a sort of the matches costs at most the matches."""
+    return ExpressionWrapper(
+        expression + Value(datetime.timedelta(0)), output_field=DateTimeField()
+    )
+
+
+class RankedMatches:
+    """Matching articles in rank order, for a Paginator: ``count()`` and slices.
+
+    A slice is one query: the ids of the first ``stop`` pieces of each tier (a UNION of two
+    limited subqueries), then those rows ordered as the tiers are, with highlighted
+    headline and excerpt computed for the rows shown only. ``count()`` stops counting at
+    ``MAX_COUNTED`` + 1; pages beyond that are not offered.
+    """
+
+    def __init__(self, articles: QuerySet, tsquery: SearchQuery):
+        self.articles = articles
+        self.tsquery = tsquery
+
+    def count(self) -> int:
+        matching = self.articles.filter(search_vector=self.tsquery).order_by()
+        return matching.values("pk")[: MAX_COUNTED + 1].count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def _head_rank(self):
+        return SearchRank(F("search_head"), self.tsquery)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop
+        q = self.tsquery
+        in_head = self.articles.filter(search_head=q, search_vector=q)
+        head_ids = (
+            in_head.annotate(rank=self._head_rank())
+            .order_by("-rank", "-publish_at", "-id")
+            .values("pk")[:stop]
+        )
+        body_ids = (
+            self.articles.filter(search_vector=q)
+            .exclude(search_head=q)
+            .order_by(_unindexed(F("publish_at")).desc(), "-id")
+            .values("pk")[:stop]
+        )
+        rows = (
+            self.articles.filter(pk__in=head_ids.union(body_ids, all=True))
+            .annotate(
+                tier=Case(When(search_head=q, then=Value(1)), default=Value(0)),
+                rank=Case(
+                    When(search_head=q, then=self._head_rank()),
+                    default=Value(0.0),
+                    output_field=FloatField(),
+                ),
+                headline_marked=SearchHeadline(
+                    "headline",
+                    q,
+                    config=POSTGRES_CONFIG,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_END,
+                    highlight_all=True,
+                ),
+                excerpt_marked=SearchHeadline(
+                    _plain_body(),
+                    q,
+                    config=POSTGRES_CONFIG,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_END,
+                    max_words=40,
+                    min_words=20,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                ),
+            )
+            .order_by("-tier", "-rank", "-publish_at", "-id")
+        )
+        return list(rows[start:stop])
+
+
+def light_stem(word: str) -> str:
+    """A plural's stem, so "sanctions" also finds "sanction" (the match is by word prefix)."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+_QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+
+
+class FoldedTextSearch:
+    """Every query word must start a word of the folded text; headline hits rank first."""
+
+    name = "sqlite"
+
+    def fold(self, expression: Expression | str) -> Func:
+        if isinstance(expression, str):
+            expression = F(expression)
+        return Func(expression, function=SQLITE_FOLD_FUNCTION, output_field=TextField())
+
+    @staticmethod
+    def document(article) -> str:
+        """The stored text: the headline's words, a line break, then dek, tags and body."""
+        head = " ".join(folded_words(article.headline))
+        rest = " ".join(
+            folded_words(
+                " ".join([article.dek or "", *article.tag_names, plain_text(article.body)])
+            )
+        )
+        return f" {head}\n {rest} "
+
+    def index(self, articles: QuerySet) -> None:
+        rows = list(articles.only("pk", "headline", "dek", "body").prefetch_related("tags"))
+        for article in rows:
+            article.tag_names = [tag.name for tag in article.tags.all()]
+            article.search_text = self.document(article)
+        articles.model.objects.bulk_update(rows, ["search_text"], batch_size=500)
+
+    def terms(self, query: str) -> tuple[list[str], list[str]]:
+        """(required, excluded) needles, in the spirit of PostgreSQL's websearch syntax:
+        "a quoted phrase" matches as a phrase, -word leaves pieces with it out, "or" is
+        ignored (every other word is required)."""
+        required: list[str] = []
+        excluded: list[str] = []
+        for match in _QUERY_TOKEN.finditer(query):
+            minus, phrase, bare = match.group(1) or match.group(3), match.group(2), match.group(4)
+            words = folded_words(phrase if phrase is not None else bare)
+            if not words or (bare is not None and words == ["or"]):
+                continue
+            if phrase is not None:
+                needles = [" ".join(words)]
+            else:
+                needles = [light_stem(word) for word in words]
+            target = excluded if minus else required
+            target.extend(n for n in needles if n not in target)
+        # A lone letter (the "s" of "Fico's") would match nearly every piece.
+        longer = [needle for needle in required if len(needle) > 1]
+        return (longer or required)[:MAX_QUERY_WORDS], excluded[:MAX_QUERY_WORDS]
+
+    def match(self, articles: QuerySet, query: str) -> QuerySet:
+        required, excluded = self.terms(query)
+        if not required:
+            return articles.none()
+        headline_end = StrIndex(F("search_text"), Value("\n"))
+        rank = Value(0)
+        for needle in required:
+            articles = articles.filter(search_text__contains=" " + needle)
+            rank = rank + Case(
+                When(
+                    LessThan(StrIndex(F("search_text"), Value(" " + needle)), headline_end),
+                    then=Value(3),
+                ),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        for needle in excluded:
+            articles = articles.exclude(search_text__contains=" " + needle)
+        return articles.annotate(rank=rank).order_by("-rank", "-publish_at", "-id")
+
+    def decorate(self, articles: list, query: str) -> None:
+        terms = [word for needle in self.terms(query)[0] for word in needle.split()]
+        for article in articles:
+            article.headline_html = highlight(article.headline, terms)
+            body = plain_text(article.body)
+            article.excerpt_html = excerpt(body, terms) if body else ""
+
+
+POSTGRES = PostgresSearch()
+FOLDED_TEXT = FoldedTextSearch()
+
+
+def search_backend() -> PostgresSearch | FoldedTextSearch:
+    """PostgreSQL's full-text search where the database is PostgreSQL, else folded text."""
+    return POSTGRES if connection.vendor == "postgresql" else FOLDED_TEXT
+
+
+def plain_headline(article) -> None:
+    """A result listed without a query (filters only): nothing to highlight."""
+    article.headline_html = mark_safe(escape(article.headline))
+    article.excerpt_html = ""

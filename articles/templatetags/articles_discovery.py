@@ -1,0 +1,36 @@
+"""Template tags for what crawlers and link previews read: JSON-LD blocks and the lead
+image's announced size."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from ..structured_data import article_json_ld, json_ld_script, lead_image_info, website_json_ld
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def article_structured_data(context, article):
+    """The NewsArticle and BreadcrumbList blocks of an article page."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    blocks = [json_ld_script(data) for data in article_json_ld(article, request)]
+    return mark_safe("\n".join(blocks))
+
+
+@register.simple_tag(takes_context=True)
+def website_structured_data(context):
+    request = context.get("request")
+    if request is None:
+        return ""
+    return json_ld_script(website_json_ld(request))
+
+
+@register.simple_tag(takes_context=True)
+def lead_image(context, article):
+    """``{% lead_image article as image %}``: absolute URL, width and height, or None."""
+    request = context.get("request")
+    if request is None:
+        return None
+    return lead_image_info(article, request)

@@ -1,0 +1,173 @@
+"""Who appears with whom: the newsroom network, an actor's own network and coverage chart."""
+
+import datetime
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from actors.coverage import coverage_chart
+from actors.graph import appears_with, cached_newsroom_network, ego_network, newsroom_network
+from actors.models import Actor, ArticleActor
+from articles.models import Article
+from tests.factories import ActorFactory, ArticleActorFactory, ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def link(article, *actors):
+    for actor in actors:
+        ArticleActorFactory(article=article, actor=actor)
+
+
+@pytest.fixture
+def cast():
+    """Four actors. Public pieces: (A, B, C) and (A, B). A draft links C and D, a scheduled
+    piece links B and D: neither may show."""
+    a = ActorFactory(name="Alpha", kind="person")
+    b = ActorFactory(name="Bravo", kind="state")
+    c = ActorFactory(name="Charlie", kind="state")
+    d = ActorFactory(name="Delta", kind="organisation")
+    link(ArticleFactory(headline="One"), a, b, c)
+    link(ArticleFactory(headline="Two"), a, b)
+    link(ArticleFactory(status=Article.Status.DRAFT, publish_at=None), c, d)
+    link(ArticleFactory(publish_at=timezone.now() + datetime.timedelta(days=1)), b, d)
+    return {"A": a, "B": b, "C": c, "D": d}
+
+
+def edges(network) -> dict[tuple[str, str], int]:
+    return {tuple(sorted((e.source.name, e.target.name))): e.weight for e in network.edges}
+
+
+def test_the_network_joins_actors_that_share_public_pieces(cast):
+    network = newsroom_network()
+
+    assert edges(network) == {
+        ("Alpha", "Bravo"): 2,
+        ("Alpha", "Charlie"): 1,
+        ("Bravo", "Charlie"): 1,
+    }
+    assert {n.name: n.weight for n in network.nodes} == {"Alpha": 2, "Bravo": 2, "Charlie": 1}
+
+
+def test_every_node_is_placed_inside_the_drawing(cast):
+    network = newsroom_network()
+
+    for node in network.nodes:
+        assert node.r <= node.x <= network.width - node.r
+        assert node.r <= node.y <= network.height - node.r
+
+
+def test_the_network_filters_by_kind(cast):
+    network = newsroom_network(kind="state")
+
+    assert edges(network) == {("Bravo", "Charlie"): 1}
+
+
+def test_the_network_filters_by_period(cast):
+    old = ArticleFactory(publish_at=timezone.now() - datetime.timedelta(days=90))
+    link(old, cast["C"], cast["D"])
+
+    assert ("Charlie", "Delta") in edges(newsroom_network())
+    assert ("Charlie", "Delta") not in edges(newsroom_network(period="month"))
+
+
+def test_the_cached_network_is_redrawn_when_links_change(cast):
+    assert ("Alpha", "Delta") not in edges(cached_newsroom_network())
+
+    ArticleActorFactory(article=Article.objects.get(headline="One"), actor=cast["D"])
+
+    assert edges(cached_newsroom_network())[("Alpha", "Delta")] == 1
+
+
+def test_the_cached_network_is_redrawn_when_a_link_is_removed(cast):
+    assert ("Alpha", "Charlie") in edges(cached_newsroom_network())
+
+    ArticleActor.objects.get(article__headline="One", actor=cast["C"]).delete()
+
+    assert ("Alpha", "Charlie") not in edges(cached_newsroom_network())
+
+
+def test_the_cached_network_is_redrawn_when_a_scheduled_piece_goes_live(cast):
+    assert ("Bravo", "Delta") not in edges(cached_newsroom_network())
+
+    # Time passes: the scheduled piece's publish time is reached without any save.
+    Article.objects.filter(publish_at__gt=timezone.now()).update(
+        publish_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+
+    assert edges(cached_newsroom_network())[("Bravo", "Delta")] == 1
+
+
+def test_the_graph_page_draws_the_network_with_a_table_beside_it(client, cast):
+    response = client.get("/actors/graph/")
+
+    assert response.status_code == 200
+    text = response.text
+    assert re.search(r'<svg class="network"[^>]*aria-labelledby="graph-chart-title"', text)
+    assert '<title id="graph-chart-title">' in text
+    assert '<desc id="graph-chart-desc">' in text
+    assert text.count('<line class="network__edge"') == 3
+    assert 'href="/actors/alpha/"' in text
+    assert "Delta" not in text
+    assert re.search(r"Alpha</a> and <a [^>]*>Bravo</a></td><td[^>]*>2</td>", text)
+
+
+def test_the_graph_page_ignores_unknown_filters(client, cast):
+    assert client.get("/actors/graph/", {"kind": "<x>", "period": "aeon"}).status_code == 200
+
+
+def test_an_actor_called_graph_gets_another_address(client, cast):
+    actor = Actor.objects.create(name="Graph")
+
+    assert actor.slug == "graph-2"
+    assert client.get("/actors/graph/").context["network"] is not None
+    with pytest.raises(ValidationError):
+        Actor(name="Graph", slug="graph").full_clean()
+
+
+def test_an_actors_own_network_joins_the_others_where_they_meet(cast):
+    others, network = ego_network(cast["A"], appears_with(cast["A"]))
+
+    assert [(o.name, o.shared) for o in others] == [("Bravo", 2), ("Charlie", 1)]
+    assert edges(network) == {
+        ("Alpha", "Bravo"): 2,
+        ("Alpha", "Charlie"): 1,
+        ("Bravo", "Charlie"): 1,
+    }
+    centre = next(n for n in network.nodes if n.centre)
+    assert centre.name == "Alpha"
+    assert (centre.x, centre.y) == (network.width / 2, (30 + network.height - 40) / 2)
+
+
+def test_the_actor_page_shows_the_name_as_heading_a_coverage_chart_and_appears_with(client, cast):
+    text = client.get(cast["A"].get_absolute_url()).text
+
+    assert re.search(r"<h1[^>]*>Alpha</h1>", text)
+    assert '<title id="coverage-chart-title">Pieces about Alpha, month by month</title>' in text
+    assert '<title id="appears-chart-title">Who appears with Alpha</title>' in text
+    assert text.count('<rect class="chart__bar"') == 1
+    assert "2 shared pieces" in text
+
+
+def test_coverage_counts_public_pieces_per_month(cast):
+    this_month = timezone.localdate().replace(day=1)
+    last_month = (this_month - datetime.timedelta(days=1)).replace(day=1)
+    earlier = timezone.make_aware(datetime.datetime.combine(last_month, datetime.time(12)))
+    link(ArticleFactory(publish_at=earlier), cast["A"])
+
+    chart = coverage_chart(cast["A"])
+
+    counts = {bar.month: bar.count for bar in chart.bars}
+    assert counts[this_month] == 2
+    assert counts[last_month] == 1
+    assert chart.total == 3
+    assert chart.bars[-1].month == this_month
+    assert len(chart.bars) >= 6
+    tallest = max(chart.bars, key=lambda bar: bar.count)
+    assert tallest.y == chart.top and tallest.y + tallest.height == chart.bottom
+
+
+def test_an_actor_without_public_coverage_has_no_chart(cast):
+    assert coverage_chart(cast["D"]) is None
