@@ -1,0 +1,1 @@
+"""``make bench``: Newsroom's speed, measured in one sitting (see bench/run.py)."""

@@ -1,0 +1,108 @@
+"""The in-process half of ``make bench``: SQL queries per page, search timings, mentions.
+
+Run by bench/run.py with the benchmark's environment; prints one JSON object.
+"""
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from articles.models import Article  # noqa: E402
+from bench.run import SEARCH_QUERIES  # noqa: E402
+
+settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+
+
+def queries(client: Client, url: str) -> int:
+    client.get(url)  # warm: renditions, caches of the first request
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(captured)
+
+
+def percentile(values: list[float], share: float) -> float:
+    values = sorted(values)
+    return values[max(0, round(len(values) * share) - 1)]
+
+
+def main() -> None:
+    client = Client()
+    public = Article.objects.public()
+    article = public.order_by("-publish_at").first()
+    pages = {"article": article.get_absolute_url(), "search": "/search/?q=summit+budget"}
+    figures = {
+        "articles": public.count(),
+        "pages": pages,
+        "queries": {
+            "article": queries(client, pages["article"]),
+            "home": queries(client, "/"),
+            "search": queries(client, pages["search"]),
+        },
+    }
+
+    subscriber = _subscriber_session()
+    if subscriber:
+        busy_url, cookie, session_client = subscriber
+        pages["busy_article"] = busy_url
+        figures["subscriber_cookie"] = cookie
+        figures["queries"]["busy_article_subscriber"] = queries(session_client, busy_url)
+
+    timings = []
+    for _ in range(5):
+        for query in SEARCH_QUERIES:
+            started = time.perf_counter()
+            response = client.get("/search/", {"q": query})
+            timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200
+    figures["search"] = {
+        "queries": len(timings),
+        "p50_ms": statistics.median(timings),
+        "p95_ms": percentile(timings, 0.95),
+    }
+    figures["mentions"] = _mentions()
+    print(json.dumps(figures))
+
+
+def _subscriber_session():
+    """The corpus's busiest article and a logged-in subscriber's session cookie, if both exist."""
+    try:
+        from newsroom.corpus import busy_article_and_subscriber
+    except ImportError:
+        return None
+    found = busy_article_and_subscriber()
+    if not found:
+        return None
+    article, member = found
+    session_client = Client()
+    session_client.force_login(member)
+    name = settings.SESSION_COOKIE_NAME
+    cookie = f"{name}={session_client.cookies[name].value}"
+    return article.get_absolute_url(), cookie, session_client
+
+
+def _mentions():
+    try:
+        from actors.benchmark import measure
+    except ImportError:
+        return None
+    return measure(actors=10_000, words=5_000, runs=30)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,211 @@
+"""The reader cache: whole pages for anonymous readers, kept fresh by what changed.
+
+Reading pages served to anonymous visitors are the same for everyone (DESIGN §9), so they
+are stored whole in Django's cache (Redis when REDIS_URL is set, local memory otherwise)
+and carry Cache-Control headers a CDN may follow. A request that carries a session cookie,
+any method but GET/HEAD, a response that sets a cookie, is private, or is not a 200 is
+never stored or served from here: logged-in readers always get a page made for them.
+
+Freshness without flushing everything: every stored page depends on a few *tags*, each with
+a version number kept in the cache. An article page depends on ``article:<pk>``; every other
+page on ``lists``; all pages on ``site`` (the navigation). A change bumps the versions of
+the tags it affects (``invalidate``), and a stored page whose tags moved on is a miss.
+Editing one article refreshes its page and the lists, and leaves the other article pages
+cached; a new comment refreshes only its article's page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+SITE = "site"
+LISTS = "lists"
+KEY_PREFIX = "reader-page:"
+TAG_PREFIX = "reader-tag:"
+
+
+def article_tag(pk: int) -> str:
+    return f"article:{pk}"
+
+
+def tag_page(request, *tags: str) -> None:
+    """Say what a page shows, so it is refreshed when that changes (default: the lists)."""
+    request.reader_cache_tags = tags
+
+
+def invalidate(*tags: str) -> None:
+    """Make every stored page that depends on any of ``tags`` stale. Never raises."""
+    # A new, never-repeated value (not a counter): a version lost to eviction can then
+    # never come back equal to the one a stale page was stored with.
+    version = time.time_ns()
+    with contextlib.suppress(Exception):  # the cache may be down; pages then expire
+        cache.set_many({TAG_PREFIX + tag: version for tag in tags}, timeout=None)
+
+
+def _versions(tags) -> dict[str, int | None]:
+    found = cache.get_many([TAG_PREFIX + tag for tag in tags])
+    return {tag: found.get(TAG_PREFIX + tag) for tag in tags}
+
+
+def _page_key(request) -> str:
+    url = f"{request.get_host()}{request.get_full_path()}"
+    return KEY_PREFIX + hashlib.sha256(url.encode()).hexdigest()
+
+
+def _cacheable_request(request) -> bool:
+    return request.method == "GET" and not request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+
+
+def _storable(response) -> bool:
+    if response.status_code != 200 or response.cookies or response.streaming:
+        return False
+    control = response.get("Cache-Control", "")
+    return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+class ReaderCacheMiddleware:
+    """Serve and store whole pages for anonymous readers (setting PAGE_CACHE)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.enabled = settings.PAGE_CACHE
+        self.timeout = settings.PAGE_CACHE_SECONDS
+
+    def __call__(self, request):
+        if not (self.enabled and _cacheable_request(request)):
+            return self.get_response(request)
+        key = _page_key(request)
+        try:
+            hit = self._fresh(cache.get(key))
+        except Exception:
+            hit = None
+        if hit is not None:
+            hit["X-Reader-Cache"] = "hit"
+            return hit
+        response = self.get_response(request)
+        if _storable(response):
+            self._mark_public(response)
+            self._store(key, request, response)
+        return response
+
+    def _fresh(self, entry):
+        if not entry:
+            return None
+        response, versions = entry
+        if _versions(versions) != versions:
+            return None
+        return response
+
+    def _store(self, key, request, response) -> None:
+        tags = (SITE, *getattr(request, "reader_cache_tags", (LISTS,)))
+        try:
+            versions = _versions(tags)
+            cache.set(key, (response, versions), self._timeout())
+        except Exception:
+            pass
+        response["X-Reader-Cache"] = "miss"
+
+    def _timeout(self) -> int:
+        """Never keep a page past the moment a scheduled piece goes out."""
+        from articles.models import Article
+
+        upcoming = (
+            Article.objects.scheduled()
+            .order_by("publish_at")
+            .values_list("publish_at", flat=True)
+            .first()
+        )
+        if upcoming is None:
+            return self.timeout
+        return max(1, min(self.timeout, int((upcoming - timezone.now()).total_seconds()) + 1))
+
+    def _mark_public(self, response) -> None:
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
+            s_maxage=settings.PAGE_CACHE_CDN_SECONDS,
+            stale_while_revalidate=settings.PAGE_CACHE_CDN_SECONDS,
+        )
+        patch_vary_headers(response, ["Cookie"])
+
+
+# --- What changes make stale -----------------------------------------------------------------
+
+
+def _article_tags(article_ids) -> list[str]:
+    return [article_tag(pk) for pk in article_ids]
+
+
+def connect_invalidation() -> None:
+    """Wire model changes to the tags they make stale (called once, from AppConfig.ready)."""
+    from django.apps import apps
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from taggit.models import TaggedItem
+
+    def on(models, handler):
+        for label in models:
+            try:
+                model = apps.get_model(label)
+            except LookupError:
+                continue
+            for signal in (post_save, post_delete):
+                signal.connect(handler, sender=model, weak=False, dispatch_uid=f"rc-{label}")
+
+    def article_changed(sender, instance, **kwargs):
+        invalidate(article_tag(instance.pk), LISTS)
+
+    def article_part_changed(sender, instance, **kwargs):
+        invalidate(article_tag(instance.article_id), LISTS)
+
+    def shown_on_articles(sender, instance, **kwargs):
+        # An actor, a source or an author appears on the pages of the pieces that link it.
+        invalidate(LISTS, *_article_tags(_linked_article_ids(instance)))
+
+    def everywhere(sender, instance, **kwargs):
+        invalidate(SITE)
+
+    def lists_changed(sender, instance, **kwargs):
+        invalidate(LISTS)
+
+    def comment_changed(sender, instance, **kwargs):
+        invalidate(article_tag(instance.article_id))
+
+    def tags_changed(sender, instance, action, **kwargs):
+        if action.startswith("post_") and isinstance(instance, apps.get_model("articles.Article")):
+            invalidate(article_tag(instance.pk), LISTS)
+
+    on(["articles.Article"], article_changed)
+    on(["articles.ArticleAuthor", "actors.ArticleActor", "sources.Citation"], article_part_changed)
+    on(
+        ["actors.Actor", "sources.Source", "articles.AuthorProfile", "taggit.Tag"],
+        shown_on_articles,
+    )
+    on(["actors.ActorAlias"], lists_changed)
+    on(["articles.Section"], everywhere)
+    on(["comments.Comment"], comment_changed)
+    m2m_changed.connect(tags_changed, sender=TaggedItem, weak=False, dispatch_uid="rc-tags")
+
+
+def _linked_article_ids(instance) -> list[int]:
+    from articles.models import Article
+
+    model = instance._meta.label
+    if model == "actors.Actor":
+        articles = Article.objects.filter(actor_links__actor=instance)
+    elif model == "sources.Source":
+        articles = Article.objects.filter(citations__source=instance) | Article.objects.filter(
+            lead_image_credit_source=instance
+        )
+    elif model == "articles.AuthorProfile":
+        articles = Article.objects.filter(bylines__author=instance)
+    else:  # a tag
+        articles = Article.objects.filter(tags__id=instance.pk)
+    return list(articles.values_list("pk", flat=True).distinct())
