@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: run test test-browser setup lint format clean
+.PHONY: run test test-browser bench setup lint format clean
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Newsroom needs Python 3.11 or newer (found " + sys.version.split()[0] + ").")'
@@ -38,6 +38,12 @@ test: setup
 # Only the browser tests (headless Chromium through Playwright), with screenshots kept.
 test-browser: setup
 	$(VENV)/bin/pytest -m browser -v $(PYTEST_ARGS)
+
+# Speed, measured: gunicorn + PostgreSQL + wrk (apt-get install wrk). Never part of `make test`.
+# The corpus (BENCH_ARTICLES articles) is built once in BENCH_DATABASE_URL's database.
+BENCH_ARTICLES ?= 100000
+bench: setup
+	$(PY) -m bench.run --articles $(BENCH_ARTICLES)
 
 lint: setup
 	$(VENV)/bin/ruff check .

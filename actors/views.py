@@ -2,14 +2,15 @@
 
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
-from django.views.generic import ListView
+from django.views.generic import ListView, TemplateView
 
 from articles.models import Article
+from articles.search.forms import PERIODS
 from articles.views import ArticleListView
 
+from .coverage import coverage_chart
+from .graph import appears_with, cached_newsroom_network, ego_network
 from .models import Actor
-
-APPEARS_WITH = 8
 
 
 class ActorIndexView(ListView):
@@ -50,11 +51,32 @@ class ActorDetailView(ArticleListView):
         return articles.filter(actor_links__actor=self.subject)
 
     def get_context_data(self, **kwargs):
-        their_articles = Article.objects.public().filter(actor_links__actor=self.subject)
-        appears_with = (
-            Actor.objects.filter(article_links__article__in=their_articles.values("pk"))
-            .exclude(pk=self.subject.pk)
-            .annotate(shared=Count("article_links"))
-            .order_by("-shared", "name")[:APPEARS_WITH]
+        others, network = ego_network(self.subject, appears_with(self.subject))
+        return super().get_context_data(
+            actor=self.subject,
+            appears_with=others,
+            network=network,
+            coverage=coverage_chart(self.subject),
+            **kwargs,
         )
-        return super().get_context_data(actor=self.subject, appears_with=appears_with, **kwargs)
+
+
+class ActorGraphView(TemplateView):
+    """The newsroom's actor network, filtered by kind and period; laid out once and cached
+    until links change (actors/graph.py)."""
+
+    template_name = "actors/actor_graph.html"
+
+    def get_context_data(self, **kwargs):
+        kind = self.request.GET.get("kind", "")
+        kind = kind if kind in Actor.Kind.values else ""
+        period = self.request.GET.get("period", "")
+        period = period if period in PERIODS else ""
+        return super().get_context_data(
+            network=cached_newsroom_network(kind, period),
+            kinds=Actor.Kind.choices,
+            current_kind=kind,
+            periods=[(key, label) for key, (label, _) in PERIODS.items()],
+            current_period=period,
+            **kwargs,
+        )

@@ -1,9 +1,12 @@
 """The newsroom's article desk. Every permission question is answered by ``workflow``."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.contenttypes.admin import GenericTabularInline
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -11,12 +14,15 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from taggit.models import TaggedItem
 
+from actors.linking import adopt_links, dismiss_actors, suggest_actors
 from actors.models import ArticleActor
 from newsroom.admin import HTTPS_URLS, ListedForEditorsOnly
 from sources.models import Citation
 
-from . import workflow
-from .models import Article, ArticleAuthor, AuthorProfile, Section
+from . import publishing, workflow
+from .checks import run_checks
+from .checks.document import article_text
+from .models import Article, ArticleAuthor, AuthorProfile, PublishOverride, Section
 
 
 class BylineInline(admin.TabularInline):
@@ -28,12 +34,23 @@ class BylineInline(admin.TabularInline):
 
 
 class ActorLinkInline(admin.TabularInline):
+    """Actors linked by hand and those the text names (suggested on every save).
+
+    Editing a suggestion makes it a hand link; deleting any link dismisses the actor for
+    the piece (``actors.linking``).
+    """
+
     model = ArticleActor
     extra = 0
     autocomplete_fields = ["actor"]
-    fields = ["actor", "role", "found_automatically", "position"]
-    readonly_fields = ["found_automatically"]
+    fields = ["actor", "role", "found_automatically", "mention_count", "position"]
+    readonly_fields = ["found_automatically", "mention_count"]
     verbose_name_plural = "actors"
+
+    @admin.display(description="mentions")
+    def mention_count(self, link):
+        # Counted for suggestions only: hand links are never changed by detection.
+        return link.mentions if link.found_automatically else "—"
 
 
 class CitationInline(admin.TabularInline):
@@ -72,10 +89,39 @@ class ArticleStatusFilter(admin.SimpleListFilter):
         if value == "live":
             return queryset.public()
         if value == "scheduled":
-            return queryset.filter(status=Article.Status.PUBLISHED).exclude(
-                pk__in=Article.objects.public().values("pk")
-            )
+            return queryset.scheduled()
         return queryset
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """The article form, with the reason an editor gives to publish despite blocking checks."""
+
+    publish_override_reason = forms.CharField(
+        label="Override blocking checks",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Only to publish despite blocking problems: say why. The reason is "
+        "recorded with your name.",
+    )
+    # Set on the second pass of a save that the publish checks stopped.
+    publish_blocked: "publishing.PublishBlocked | None" = None
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.publish_blocked is not None:
+            problems = [finding.message for finding in self.publish_blocked.findings]
+            self.add_error(
+                "publish_override_reason",
+                "To publish despite the blocking problems listed above, say why here.",
+            )
+            raise ValidationError(
+                [
+                    "Not saved: blocking problems stop this piece from being published. Fix "
+                    "them, or give a reason under “Override blocking checks”."
+                ]
+                + problems
+            )
+        return cleaned
 
 
 @admin.register(Article)
@@ -88,7 +134,9 @@ class ArticleAdmin(VersionAdmin):
     autocomplete_fields = ["section", "lead_image_credit_source"]
     inlines = [BylineInline, ActorLinkInline, CitationInline, TagInline]
     actions = ["submit_for_review", "publish_now", "unpublish"]
+    form = ArticleAdminForm
     fieldsets = [
+        ("Publish checks", {"fields": ["publish_checks"]}),
         (None, {"fields": ["headline", "slug", "dek", "kind", "section"]}),
         ("Body", {"fields": ["body"]}),
         (
@@ -103,9 +151,21 @@ class ArticleAdmin(VersionAdmin):
                 ]
             },
         ),
-        ("Publishing", {"fields": ["status", "publish_at", "featured", "comments_open"]}),
+        (
+            "Publishing",
+            {
+                "fields": [
+                    "status",
+                    "publish_at",
+                    "featured",
+                    "comments_open",
+                    "publish_override_reason",
+                ]
+            },
+        ),
     ]
     EDITOR_ONLY_FIELDS = ["publish_at", "featured", "comments_open"]
+    CHECK_FIELDS = ["publish_checks"]
 
     class Media:
         css = {"all": ["css/newsroom-admin.css"]}
@@ -129,8 +189,26 @@ class ArticleAdmin(VersionAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if workflow.may_publish(request.user):
-            return []
-        return self.EDITOR_ONLY_FIELDS
+            return self.CHECK_FIELDS
+        return self.EDITOR_ONLY_FIELDS + self.CHECK_FIELDS
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = []
+        for name, options in super().get_fieldsets(request, obj):
+            if name == "Publish checks" and obj is None:
+                continue  # a new piece has nothing to check until it is saved
+            fields = options["fields"]
+            if not workflow.may_override_checks(request.user):
+                fields = [field for field in fields if field != "publish_override_reason"]
+            fieldsets.append((name, {**options, "fields": fields}))
+        return fieldsets
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        blocked = getattr(request, "publish_blocked", None)
+        if blocked is not None:
+            form = type(form.__name__, (form,), {"publish_blocked": blocked})
+        return form
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "status" and not workflow.may_publish(request.user):
@@ -157,6 +235,94 @@ class ArticleAdmin(VersionAdmin):
             # A writer's new piece carries their byline unless they chose another.
             ArticleAuthor.objects.create(article=article, author=profile)
 
+        for formset in formsets:
+            if formset.model is ArticleActor:
+                dismiss_actors(
+                    article, [link.actor_id for link in formset.deleted_objects], by=request.user
+                )
+                adopt_links(article, [link.actor_id for link, _ in formset.changed_objects])
+        suggestions = suggest_actors(article, article_text(article))
+        submitted = article.status == Article.Status.IN_REVIEW and "status" in form.changed_data
+        if article.status == Article.Status.PUBLISHED or submitted:
+            findings = run_checks(article)
+        if article.status == Article.Status.PUBLISHED:
+            # Raises PublishBlocked, which changeform_view turns into a form error.
+            override = publishing.clear_to_publish(
+                article,
+                by=request.user,
+                reason=form.cleaned_data.get("publish_override_reason", ""),
+                findings=findings,
+            )
+            if override:
+                self.message_user(
+                    request,
+                    f"Published despite {', '.join(override.codes)}; your reason is recorded.",
+                    messages.WARNING,
+                )
+        self._report_suggestions(request, suggestions)
+        if submitted:
+            self._report_findings(request, article, findings)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except publishing.PublishBlocked as blocked:
+            # The first pass was rolled back whole; the second shows the form again, with
+            # what was posted and the problems that stopped it.
+            request.publish_blocked = blocked
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _report_suggestions(self, request, report):
+        def listed(links):
+            return ", ".join(f"{link.actor} ({link.mentions})" for link in links)
+
+        if report.added:
+            self.message_user(
+                request,
+                f"Actors named in the text and suggested: {listed(report.added)}. Keep them, "
+                "or tick Delete to dismiss one; a dismissed actor is not suggested again.",
+            )
+        if report.removed:
+            names = ", ".join(str(link.actor) for link in report.removed)
+            self.message_user(request, f"Suggestions the text no longer names removed: {names}.")
+        for ambiguous in report.ambiguous:
+            names = " or ".join(candidate.name for candidate in ambiguous.candidates)
+            self.message_user(
+                request,
+                f"“{ambiguous.name}” could be {names}: nothing linked; link the one meant.",
+                messages.WARNING,
+            )
+
+    def _report_findings(self, request, article, findings):
+        if not findings:
+            self.message_user(
+                request, f"“{article}” is in review; the publish checks found nothing."
+            )
+            return
+        blocking = sum(finding.blocking for finding in findings)
+        self.message_user(
+            request,
+            f"“{article}” is in review with {len(findings)} problem(s) the publish checks "
+            f"found ({blocking} blocking): "
+            + " ".join(f"[{finding.code}] {finding.message}" for finding in findings),
+            messages.WARNING,
+        )
+
+    # --- Publish checks on the change page --------------------------------------------------
+
+    @admin.display(description="Findings")
+    def publish_checks(self, article):
+        findings = run_checks(article)
+        covered = publishing.overridden(article)
+        return render_to_string(
+            "admin/articles/article/publish_checks.html",
+            {
+                "findings": [(finding, finding.identity in covered) for finding in findings],
+                "overrides": article.publish_overrides.select_related("user"),
+                "dismissed": article.dismissed_actors.select_related("actor"),
+            },
+        )
+
     # --- Revisions: reverting is editing the current article ------------------------------
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
@@ -180,18 +346,48 @@ class ArticleAdmin(VersionAdmin):
 
     @admin.action(description="Submit selected drafts for review")
     def submit_for_review(self, request, queryset):
-        submitted = 0
+        submitted = []
         for article in queryset.filter(status=Article.Status.DRAFT):
             if workflow.may_edit(request.user, article):
                 workflow.submit_for_review(article)
-                submitted += 1
-        self.message_user(request, f"{submitted} article(s) submitted for review.")
+                submitted.append(article)
+        self.message_user(request, f"{len(submitted)} article(s) submitted for review.")
+        for article in submitted:
+            findings = run_checks(article)
+            if findings:
+                self._report_findings(request, article, findings)
 
     @admin.action(description="Publish selected articles now", permissions=["publish"])
     def publish_now(self, request, queryset):
+        confirming = "publish_override" in request.POST
+        reason = request.POST.get("publish_override_reason", "") if confirming else ""
+        published, blocked = [], []
         for article in queryset:
-            workflow.publish(article)
-        self.message_user(request, f"{queryset.count()} article(s) published.", messages.SUCCESS)
+            try:
+                publishing.publish(article, by=request.user, reason=reason)
+                published.append(article)
+            except publishing.PublishBlocked as error:
+                blocked.append(error)
+        if published:
+            self.message_user(request, f"{len(published)} article(s) published.", messages.SUCCESS)
+        if not blocked:
+            return None
+        if confirming:
+            self.message_user(
+                request, "Give a reason to publish despite the blocking problems.", messages.ERROR
+            )
+        # Like the deletion confirmation: a page that posts the same action back, with a reason.
+        return TemplateResponse(
+            request,
+            "admin/articles/article/publish_blocked.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Blocking problems stop publishing",
+                "opts": self.opts,
+                "blocked": blocked,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
 
     @admin.action(description="Unpublish selected articles", permissions=["publish"])
     def unpublish(self, request, queryset):
@@ -242,3 +438,28 @@ class AuthorProfileAdmin(ListedForEditorsOnly, admin.ModelAdmin):
     autocomplete_fields = ["user"]
     prepopulated_fields = {"slug": ["byline"]}
     fields = ["byline", "slug", "title", "bio", "photo", "user"]
+
+
+@admin.register(PublishOverride)
+class PublishOverrideAdmin(admin.ModelAdmin):
+    """Overrides are recorded by publishing itself; here editors read them, never edit."""
+
+    list_display = ["article", "user", "at", "overridden", "reason"]
+    list_select_related = ["article", "user"]
+    search_fields = ["article__headline", "reason"]
+    date_hierarchy = "at"
+    fields = ["article", "user", "at", "overridden", "reason"]
+    readonly_fields = fields
+
+    @admin.display(description="checks overridden")
+    def overridden(self, override):
+        return ", ".join(override.codes)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

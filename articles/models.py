@@ -4,6 +4,7 @@ The rule for what the public may see lives in one place: ``Article.objects.publi
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.functions import RowNumber
 from django.urls import reverse
@@ -71,28 +72,40 @@ class AuthorProfile(SluggedModel):
         return reverse("articles:author", args=[self.slug])
 
 
+# Large derived columns no page shows; left out of the queries that build pages.
+SEARCH_COLUMNS = ("search_vector", "search_head", "search_text")
+
+
 class ArticleQuerySet(models.QuerySet):
     def public(self, now=None):
         """Published, and the publish time reached: the only articles the public ever sees."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now())
 
+    def scheduled(self, now=None):
+        """Published with a publish time still to come: they go out on their own."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=now or timezone.now())
+
     def for_cards(self):
         """What a list of article cards shows, in a fixed number of queries."""
-        return self.select_related("section").order_by("-publish_at", "-id")
+        return self.select_related("section").defer(*SEARCH_COLUMNS).order_by("-publish_at", "-id")
 
     def for_page(self):
         """Everything the article page shows, in a fixed number of queries."""
         from actors.models import ArticleActor
         from sources.models import Citation
 
-        return self.select_related("section", "lead_image_credit_source").prefetch_related(
-            models.Prefetch("bylines", ArticleAuthor.objects.select_related("author")),
-            models.Prefetch(
-                "actor_links",
-                ArticleActor.objects.select_related("actor").order_by("role", "position", "id"),
-            ),
-            models.Prefetch("citations", Citation.objects.select_related("source")),
-            "tags",
+        return (
+            self.select_related("section", "lead_image_credit_source")
+            .defer(*SEARCH_COLUMNS)
+            .prefetch_related(
+                models.Prefetch("bylines", ArticleAuthor.objects.select_related("author")),
+                models.Prefetch(
+                    "actor_links",
+                    ArticleActor.objects.select_related("actor").order_by("role", "position", "id"),
+                ),
+                models.Prefetch("citations", Citation.objects.select_related("source")),
+                "tags",
+            )
         )
 
     def latest_by_section(self, per_section: int):
@@ -214,6 +227,14 @@ class Article(models.Model):
         "featured on home", default=False, help_text="Leads the home page while it is recent."
     )
 
+    # Derived from headline, dek, body and tags by articles/search/indexing.py on every save
+    # and tag change. Each database uses its own: on PostgreSQL a weighted vector of the
+    # whole piece and a small one of headline, dek and tags (both GIN-indexed), on SQLite
+    # accent-folded words.
+    search_vector = SearchVectorField(null=True, editable=False)
+    search_head = SearchVectorField(null=True, editable=False)
+    search_text = models.TextField(blank=True, default="", editable=False)
+
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -298,3 +319,40 @@ class ArticleAuthor(models.Model):
 
     def __str__(self):
         return str(self.author)
+
+
+class PublishOverride(models.Model):
+    """An editor's decision to publish a piece despite blocking findings of the publish checks.
+
+    The findings it names stay overridden for that piece, so later edits that leave them as
+    they were need no new reason; a new blocking finding does (``articles.publishing``).
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="publish_overrides")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="editor",
+    )
+    reason = models.TextField(help_text="Why the piece may go out with these problems.")
+    codes = models.JSONField("checks overridden", default=list)
+    findings = models.JSONField(
+        default=list, help_text="Each overridden finding: its code, key and message."
+    )
+    at = models.DateTimeField("when", default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "publish override"
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(reason=""), name="override_has_reason"),
+        ]
+
+    def __str__(self):
+        return f"{self.article} — {', '.join(self.codes)}"
+
+    @property
+    def keys(self) -> set[str]:
+        return {finding.get("key", "") for finding in self.findings}

@@ -6,7 +6,11 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
+from newsroom import reader_cache
+
 from .models import Article, AuthorProfile, Section
+from .search import search
+from .search.forms import PERIODS, SearchForm
 
 HOME_FEATURED = 3
 HOME_LATEST = 6
@@ -37,6 +41,11 @@ class ArticleDetailView(DetailView):
 
     def get_queryset(self):
         return Article.objects.public().for_page()
+
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        reader_cache.tag_page(self.request, reader_cache.article_tag(article.pk))
+        return article
 
 
 class ArticleListView(ListView):
@@ -90,3 +99,24 @@ class AuthorView(ArticleListView):
 
     def filter_articles(self, articles):
         return articles.filter(bylines__author=self.subject)
+
+
+class SearchView(TemplateView):
+    """Ranked public articles for ``?q=``, with section, kind and date filters (GET only, so
+    the page stays cacheable for anonymous readers)."""
+
+    template_name = "articles/search.html"
+
+    def get_context_data(self, **kwargs):
+        form = SearchForm(self.request.GET)
+        results = search(form.criteria(), self.request.GET.get("page"))
+        return super().get_context_data(
+            results=results,
+            criteria=results.criteria,
+            shown=form.shown_values(),
+            page_obj=results.page,
+            paginator=results.page.paginator,
+            kinds=Article.Kind.choices,
+            periods=[(key, label) for key, (label, _) in PERIODS.items()],
+            **kwargs,
+        )

@@ -38,26 +38,35 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "taggit",
     "reversion",
     "imagekit",
     "django_prose_editor",
+    "allauth",
+    "allauth.account",
     "newsroom",
     "members",
     "sources",
     "actors",
     "articles",
+    "comments",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions: a stored page for an anonymous reader is served without touching them.
+    "newsroom.reader_cache.ReaderCacheMiddleware",
+    "newsroom.db_router.PinAfterWriteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "members.middleware.PrivatePagesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -75,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "newsroom.context_processors.site",
+                "members.context_processors.membership",
             ],
         },
     },
@@ -88,6 +98,16 @@ DATABASES = {
 # Re-check pooled connections so the site recovers by itself when the database returns.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# An optional read replica of the same database: reads go there, writes (and the reads of
+# a client that has just written) to the primary. See newsroom/db_router.py.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["newsroom.db_router.PrimaryReplicaRouter"]
+REPLICA_PIN_SECONDS = env.int("REPLICA_PIN_SECONDS", default=10)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -104,13 +124,48 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "newsroom",
+            # Room for the reader cache's pages on one machine.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 
 # --- Accounts -----------------------------------------------------------------------------
 
 AUTH_USER_MODEL = "members.Member"
-LOGIN_URL = "admin:login"
+# Sessions read from the cache, written through to the database: no query on most
+# requests, and no reader is logged out when the cache restarts.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Readers log in at /accounts/login/ (django-allauth); the admin keeps its own form.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "members:account"
+LOGOUT_REDIRECT_URL = "/"
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+
+# django-allauth: e-mail and password, addresses confirmed before the first log-in.
+ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupDetailsForm"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CHANGE_EMAIL = True
+# allauth's rate limits (kept in the cache: Redis when REDIS_URL is set), spelled out.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/300s/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "confirm_email": "1/180s/key",
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -118,6 +173,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- E-mail -------------------------------------------------------------------------------
+
+# Printed to the console until EMAIL_HOST names an SMTP server.
+if env("EMAIL_HOST", default=""):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env("EMAIL_HOST")
+    EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+    EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+    EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+    EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="The Meridian Review <desk@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Language and time --------------------------------------------------------------------
 
@@ -140,8 +210,22 @@ WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 
+# Media on S3-compatible object storage when a bucket is named (several app servers share
+# it); otherwise on the local disk.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=None)
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default=None)
+    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default=None)
+    AWS_QUERYSTRING_AUTH = False
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=31536000, immutable"}
+    MEDIA_STORAGE = "storages.backends.s3.S3Storage"
+else:
+    MEDIA_STORAGE = "django.core.files.storage.FileSystemStorage"
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": MEDIA_STORAGE},
     # Hashed, compressed files in production; plain files while developing and testing.
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -156,7 +240,24 @@ SITE_NAME = env("SITE_NAME", default="The Meridian Review")
 SITE_TAGLINE = env("SITE_TAGLINE", default="Analysis of power, diplomacy and security")
 ARTICLES_PER_PAGE = 12
 
+# The reader cache (newsroom/reader_cache.py): whole pages for anonymous readers, on by
+# default in production. Stored pages are refreshed by what changes, so the lifetime is a
+# ceiling; a CDN may keep them for PAGE_CACHE_CDN_SECONDS.
+PAGE_CACHE = env.bool("PAGE_CACHE", default=not DEBUG)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
+PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=0)
+
 TAGGIT_CASE_INSENSITIVE = True
+
+# Members and comments (DESIGN §7).
+SUBSCRIPTIONS_EMAIL = env("SUBSCRIPTIONS_EMAIL", default="subscriptions@example.com")
+COMMENTS_PER_PAGE = 50
+COMMENTS_EDIT_MINUTES = 15
+# One comment per member every this many seconds.
+COMMENTS_MIN_INTERVAL_SECONDS = env.int("COMMENTS_MIN_INTERVAL_SECONDS", default=20)
+# A member's first comment waits for a moderator before it is shown.
+COMMENTS_PREMODERATE_FIRST = env.bool("COMMENTS_PREMODERATE_FIRST", default=True)
 
 # --- Logging ------------------------------------------------------------------------------
 

@@ -1,9 +1,22 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from actors.feeds import ActorFeed
+from articles.feeds import LatestFeed, SectionFeed, TagFeed
+from articles.sitemaps import news_sitemap
+
 from . import views
+from .sitemaps import SITEMAPS
+
+feed_patterns = [
+    path("latest/", LatestFeed(), name="latest"),
+    path("sections/<slug:slug>/", SectionFeed(), name="section"),
+    path("actors/<slug:slug>/", ActorFeed(), name="actor"),
+    path("tags/<slug:slug>/", TagFeed(), name="tag"),
+]
 
 admin.site.site_header = f"{settings.SITE_NAME} — newsroom"
 admin.site.site_title = "Newsroom"
@@ -13,8 +26,27 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("feeds/", include((feed_patterns, "feeds"))),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
+    path("news-sitemap.xml", news_sitemap, name="news-sitemap"),
     path("actors/", include("actors.urls")),
     path("sources/", include("sources.urls")),
+    # members' own pages (/subscribe/, /accounts/profile/) before allauth's /accounts/.
+    path("", include("members.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("comments/", include("comments.urls")),
     path("", include("articles.urls")),
 ]
 

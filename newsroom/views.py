@@ -1,9 +1,10 @@
-"""Project-level views: the health check and the favicon."""
+"""Project-level views: the health check, the favicon and robots.txt."""
 
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 
@@ -35,6 +36,21 @@ def healthz(request):
     return JsonResponse(
         {"status": "ok" if healthy else "unavailable", **parts}, status=200 if healthy else 503
     )
+
+
+def robots_txt(request):
+    """Crawlers: everything public, not the newsroom, accounts or search; where the sitemaps are."""
+    sitemaps = [reverse("sitemap"), reverse("news-sitemap")]
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        f"Disallow: {reverse('articles:search')}",
+        "",
+        *(f"Sitemap: {request.build_absolute_uri(url)}" for url in sitemaps),
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 def favicon(request):

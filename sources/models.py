@@ -32,6 +32,24 @@ class Source(SluggedModel):
         return reverse("sources:detail", args=[self.slug])
 
 
+class SourceAlias(models.Model):
+    """Another name copy uses for a source ("AP", "the BBC"): matched in credits and
+    attributions like the source's own name."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["source", "name"], name="source_alias_unique"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
 class Citation(models.Model):
     """A source an article relies on, optionally pointing at the exact report."""
 

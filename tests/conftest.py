@@ -83,3 +83,24 @@ def every_page_kind(db, client):
         "/articles/no-such-piece/",
     ]
     return {url: client.get(url) for url in urls}
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Django's clock, held still and moved by hand: ``clock.advance(minutes=15)``."""
+    import datetime
+
+    from django.utils import timezone
+
+    class Clock:
+        now = timezone.now()
+
+        def advance(self, **delta):
+            self.now += datetime.timedelta(**delta)
+
+        def set(self, moment):
+            self.now = moment
+
+    held = Clock()
+    monkeypatch.setattr("django.utils.timezone.now", lambda: held.now)
+    return held

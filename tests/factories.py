@@ -134,3 +134,40 @@ class CitationFactory(factory.django.DjangoModelFactory):
 
     article = factory.SubFactory(ArticleFactory)
     source = factory.SubFactory(SourceFactory)
+
+
+# --- Members and comments -------------------------------------------------------------
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.Plan"
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Plan {n}")
+    price = "8.00"
+    interval = "month"
+    description = "The discussion under every article."
+
+
+class SubscriptionFactory(factory.django.DjangoModelFactory):
+    """An active subscription that started yesterday and runs for thirty more days."""
+
+    class Meta:
+        model = "members.Subscription"
+
+    member = factory.SubFactory(MemberFactory)
+    plan = factory.SubFactory(PlanFactory, name="Monthly")
+    status = "active"
+    source = "online"
+    starts_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    ends_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "comments.Comment"
+
+    article = factory.SubFactory(ArticleFactory)
+    member = factory.SubFactory(MemberFactory)
+    body = factory.Sequence(lambda n: f"A considered remark, number {n}, about the piece.")

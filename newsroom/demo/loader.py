@@ -25,11 +25,12 @@ from django.utils import timezone
 from actors.models import Actor, ActorAlias, ArticleActor
 from articles.models import Article, ArticleAuthor, AuthorProfile, Section
 from newsroom.slugs import fold_slug
-from sources.models import Citation, Source
+from sources.models import Citation, Source, SourceAlias
 
 from . import images
 from .actors import ACTORS
 from .articles import ARTICLES
+from .discussion import count_discussion, load_discussion
 from .markup import prose, to_html
 from .masthead import ACCOUNTS, AUTHORS, EDITOR_IN_CHIEF, PUBLICATION, SECTIONS
 from .records import DemoAccount, DemoActor, DemoArticle
@@ -55,7 +56,11 @@ def load_demo(password: str, now: datetime | None = None) -> LoadResult:
         actors = load_actors()
         for data in ARTICLES:
             load_article(data, now, sections, authors, sources, actors, members)
-    return LoadResult(ACCOUNTS, count_rows())
+        # Plans, subscriptions and the comments under the front page's pieces.
+        load_discussion(members, password, now)
+    counts = count_rows()
+    counts.update(count_discussion())
+    return LoadResult(ACCOUNTS, counts)
 
 
 def load_accounts(password: str) -> dict:
@@ -117,13 +122,17 @@ def load_authors(members: dict) -> dict:
 
 
 def load_sources() -> dict:
-    return {
-        data.name: Source.objects.update_or_create(
+    sources = {}
+    for data in SOURCES:
+        source = Source.objects.update_or_create(
             name=data.name,
             defaults={"kind": data.kind, "url": data.url, "description": data.description},
         )[0]
-        for data in SOURCES
-    }
+        # Aliases let credits and attributions name the source ("AP"); editors' own are kept.
+        for alias in data.aliases:
+            SourceAlias.objects.get_or_create(source=source, name=alias)
+        sources[data.name] = source
+    return sources
 
 
 def load_actors() -> dict:

@@ -12,8 +12,8 @@ ACCOUNTS = (
         "moderator@example.com", "Ruth Lindqvist", "Moderator", group="Moderators", staff=True
     ),
     DemoAccount("reader@example.com", "Daniel Reyes", "Reader (never subscribed)"),
-    DemoAccount("subscriber@example.com", "Priya Raman", "Subscriber (plan not seeded yet)"),
-    DemoAccount("lapsed@example.com", "Jonas Becker", "Lapsed subscriber (plan not seeded yet)"),
+    DemoAccount("subscriber@example.com", "Priya Raman", "Subscriber (Annual plan, active)"),
+    DemoAccount("lapsed@example.com", "Jonas Becker", "Lapsed subscriber (Monthly plan, expired)"),
 )
 
 SECTIONS = (

@@ -38,6 +38,7 @@ class DemoSource:
     kind: str
     url: str
     description: str
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -34,18 +34,21 @@ SOURCES = (
         "news_agency",
         "https://apnews.com/",
         "American cooperative news agency with correspondents in most of the world's capitals.",
+        ("AP",),
     ),
     DemoSource(
         AFP,
         "news_agency",
         "https://www.afp.com/en",
         "Paris-based global agency, strong in Francophone Africa and the Middle East.",
+        ("AFP",),
     ),
     DemoSource(
         FT,
         "newspaper",
         "https://www.ft.com/",
         "London business daily, widely read for markets, energy and European politics.",
+        ("FT",),
     ),
     DemoSource(
         LE_MONDE,
@@ -58,24 +61,28 @@ SOURCES = (
         "broadcaster",
         "https://www.bbc.com/news",
         "The news service of Britain's public broadcaster, on air and online.",
+        ("BBC", "the BBC"),
     ),
     DemoSource(
         DW,
         "broadcaster",
         "https://www.dw.com/en/",
         "Germany's international public broadcaster, publishing in some thirty languages.",
+        ("DW",),
     ),
     DemoSource(
         HISTORIAN,
         "government",
         "https://history.state.gov/",
         "Publishes the Foreign Relations of the United States, the declassified diplomatic record.",
+        ("Office of the Historian",),
     ),
     DemoSource(
         STATE_DEPARTMENT,
         "government",
         "https://www.state.gov/",
         "The American foreign ministry; its statements give Washington's official account.",
+        ("State Department", "the State Department"),
     ),
     DemoSource(
         HUNGARIAN_GOVERNMENT,
@@ -89,6 +96,7 @@ SOURCES = (
         "https://www.sipri.org/",
         "Independent institute in Stockholm that keeps the standard data on military spending "
         "and arms transfers.",
+        ("SIPRI",),
     ),
     DemoSource(
         IISS,
@@ -96,18 +104,21 @@ SOURCES = (
         "https://www.iiss.org/",
         "London research institute best known for The Military Balance, its annual survey of "
         "armed forces.",
+        ("IISS",),
     ),
     DemoSource(
         ECFR,
         "think_tank",
         "https://ecfr.eu/",
         "Pan-European think tank that studies and argues about the EU's foreign policy.",
+        ("ECFR",),
     ),
     DemoSource(
         NORTH_ATLANTIC_TREATY,
         "document",
         "https://www.nato.int/cps/en/natolive/official_texts_17120.htm",
         "The 1949 founding text of NATO, including the collective-defence clause of Article 5.",
+        ("North Atlantic Treaty", "Washington Treaty"),
     ),
     DemoSource(
         TEU,
@@ -120,6 +131,7 @@ SOURCES = (
         "document",
         "https://treaties.un.org/",
         "The 1994 assurances given to Ukraine by three nuclear powers, registered with the UN.",
+        ("Budapest Memorandum",),
     ),
     DemoSource(
         HELSINKI_FINAL_ACT,
