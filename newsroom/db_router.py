@@ -18,9 +18,13 @@ PIN_COOKIE = "primary_pin"
 _pinned: contextvars.ContextVar[bool] = contextvars.ContextVar("pinned_to_primary", default=False)
 
 
+def replica_configured() -> bool:
+    return REPLICA in settings.DATABASES
+
+
 class PrimaryReplicaRouter:
     def db_for_read(self, model, **hints):
-        if REPLICA in settings.DATABASES and not _pinned.get():
+        if replica_configured() and not _pinned.get():
             return REPLICA
         return "default"
 

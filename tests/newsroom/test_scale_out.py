@@ -4,12 +4,13 @@ import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
 
+from newsroom import db_router
 from newsroom.db_router import PIN_COOKIE, PinAfterWriteMiddleware, PrimaryReplicaRouter
 
 
 @pytest.fixture
-def with_replica(settings):
-    settings.DATABASES = {**settings.DATABASES, "replica": settings.DATABASES["default"]}
+def with_replica(monkeypatch):
+    monkeypatch.setattr(db_router, "replica_configured", lambda: True)
 
 
 def run(request, view):
