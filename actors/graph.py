@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models import Count, F, Max, QuerySet
 from django.utils import timezone
 
 from articles.models import Article
@@ -236,26 +236,32 @@ def _period_start(period: str | None) -> datetime.datetime | None:
 
 
 def public_links(since: datetime.datetime | None = None) -> QuerySet:
-    links = ArticleActor.objects.filter(article__in=Article.objects.public().values("pk"))
+    articles = Article.objects.public()
     if since:
-        links = links.filter(article__publish_at__gte=since)
-    return links
+        articles = articles.filter(publish_at__gte=since)
+    return ArticleActor.objects.filter(article__in=articles.values("pk"))
 
 
 def newsroom_network(kind: str = "", period: str = "") -> Network:
     """The most covered actors (of ``kind``, over ``period``) and who appears with whom."""
-    since = _period_start(period)
-    links = public_links(since)
-    actors = Actor.objects.filter(pk__in=links.values("actor_id"))
+    links = public_links(_period_start(period))
     if kind:
-        actors = actors.filter(kind=kind)
-    condition = Q(article_links__in=links)
+        links = links.filter(actor__kind=kind)
     top = list(
-        actors.annotate(coverage=Count("article_links", filter=condition, distinct=True))
-        .order_by("-coverage", "name")
-        .values_list("pk", "name", "slug", "kind", "coverage")[:GRAPH_MAX_NODES]
+        links.values("actor_id", "actor__name", "actor__slug", "actor__kind")
+        .annotate(coverage=Count("article_id"))
+        .order_by("-coverage", "actor__name")[:GRAPH_MAX_NODES]
     )
-    nodes = {pk: Node(pk, name, slug, actor_kind, n) for pk, name, slug, actor_kind, n in top}
+    nodes = {
+        row["actor_id"]: Node(
+            row["actor_id"],
+            row["actor__name"],
+            row["actor__slug"],
+            row["actor__kind"],
+            row["coverage"],
+        )
+        for row in top
+    }
     network = Network(nodes=list(nodes.values()))
     if not nodes:
         return network
@@ -266,17 +272,37 @@ def newsroom_network(kind: str = "", period: str = "") -> Network:
     return lay_out(network)
 
 
-def cached_newsroom_network(kind: str = "", period: str = "") -> Network:
-    """``newsroom_network``, from the cache unless links changed or a piece went live."""
+def _cache_key(*parts) -> str:
+    """A key that changes when links change or a scheduled piece goes live (the newest
+    public publish time, one indexed query)."""
     newest = Article.objects.public().aggregate(newest=Max("publish_at"))["newest"]
     stamp = newest.isoformat() if newest else "none"
+    return ":".join(["actors:graph", graph_version(), stamp, *map(str, parts)])
+
+
+def cached_newsroom_network(kind: str = "", period: str = "") -> Network:
+    """``newsroom_network``, from the cache unless links changed or a piece went live."""
     day = timezone.localdate().isoformat() if period else ""
-    key = f"actors:graph:{graph_version()}:{kind}:{period}:{day}:{stamp}"
+    key = _cache_key("newsroom", kind, period, day)
     network = cache.get(key)
     if network is None:
         network = newsroom_network(kind, period)
         cache.set(key, network, GRAPH_CACHE_SECONDS)
     return network
+
+
+def cached_actor_charts(actor: Actor):
+    """(the actors appearing with ``actor``, their network, the coverage chart), from the
+    cache unless links changed: for a much-covered actor they read thousands of links."""
+    from .coverage import coverage_chart
+
+    key = _cache_key("actor", actor.pk, timezone.localdate().isoformat())
+    charts = cache.get(key)
+    if charts is None:
+        others, network = ego_network(actor, appears_with(actor))
+        charts = (others, network, coverage_chart(actor))
+        cache.set(key, charts, GRAPH_CACHE_SECONDS)
+    return charts
 
 
 def appears_with(actor: Actor, limit: int = EGO_SIZE) -> QuerySet:

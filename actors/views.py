@@ -8,8 +8,7 @@ from articles.models import Article
 from articles.search.forms import PERIODS
 from articles.views import ArticleListView
 
-from .coverage import coverage_chart
-from .graph import appears_with, cached_newsroom_network, ego_network
+from .graph import cached_actor_charts, cached_newsroom_network
 from .models import Actor
 
 
@@ -51,12 +50,12 @@ class ActorDetailView(ArticleListView):
         return articles.filter(actor_links__actor=self.subject)
 
     def get_context_data(self, **kwargs):
-        others, network = ego_network(self.subject, appears_with(self.subject))
+        others, network, coverage = cached_actor_charts(self.subject)
         return super().get_context_data(
             actor=self.subject,
             appears_with=others,
             network=network,
-            coverage=coverage_chart(self.subject),
+            coverage=coverage,
             **kwargs,
         )
 

@@ -22,7 +22,14 @@ from sources.models import Citation
 from . import publishing, workflow
 from .checks import run_checks
 from .checks.document import article_text
-from .models import Article, ArticleAuthor, AuthorProfile, PublishOverride, Section
+from .models import (
+    SEARCH_COLUMNS,
+    Article,
+    ArticleAuthor,
+    AuthorProfile,
+    PublishOverride,
+    Section,
+)
 
 
 class BylineInline(admin.TabularInline):
@@ -169,6 +176,13 @@ class ArticleAdmin(VersionAdmin):
 
     class Media:
         css = {"all": ["css/newsroom-admin.css"]}
+
+    def reversion_register(self, model, **options):
+        # The search columns are derived from the text on every save: revisions need not
+        # carry a second copy of each body.
+        if model is Article:
+            options["exclude"] = SEARCH_COLUMNS
+        super().reversion_register(model, **options)
 
     # --- What each role sees and may change ---------------------------------------------
 

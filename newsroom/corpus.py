@@ -145,6 +145,10 @@ def progress(label: str, done: int, total: int, final: bool = False) -> None:
     total = max(total, done, 1)
     filled = width if final else min(width, int(width * done / total))
     shown = f"{done:,}" if final else f"{done:,}/~{total:,}"
+    if not sys.stderr.isatty():
+        if final:  # a log gets one line a stage, not a bar redrawn thousands of times
+            sys.stderr.write(f"{label:<12} {done:,}\n")
+        return
     sys.stderr.write(f"\r{label:<12} [{'#' * filled}{'.' * (width - filled)}] {shown}   ")
     if final:
         sys.stderr.write("\n")

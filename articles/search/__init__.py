@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from ..models import Article
+from ..models import SEARCH_COLUMNS, Article
 from . import backends
 from .backends import plain_headline, search_backend
 from .text import clean_query, fold, query_words
@@ -77,7 +77,8 @@ def _day_start(day: datetime.date) -> datetime.datetime:
 def search_articles(criteria: SearchCriteria):
     """Public articles matching the criteria: best match first, or newest first without a
     query. A QuerySet, or on PostgreSQL with a query a sliceable ``RankedMatches``."""
-    articles = Article.objects.public().for_cards()
+    # Results quote the body in their excerpts: load it with the cards.
+    articles = Article.objects.public().for_cards().defer(None).defer(*SEARCH_COLUMNS)
     if criteria.section:
         articles = articles.filter(section__slug=criteria.section)
     if criteria.kind:

@@ -27,7 +27,9 @@ BUDGETS = {
     "tag": 3,
     "author": 3,
     "actor_index": 2,
-    "actor": 7,  # +1: coverage per month (bar chart); +1: links among "appears with"
+    # The charts (coverage per month, "appears with") come from the cache; +1: the newest
+    # publish time in their cache key, so a scheduled piece going live redraws them.
+    "actor": 5,
     "source_index": 2,
     "source": 3,
     # Search: the count, the page of results, matching actors, matching sources (the

@@ -396,3 +396,16 @@ def test_a_new_alias_is_found_at_once(client):
     ActorAliasFactory(actor=actor, name="Reis")
 
     assert actor.get_absolute_url() in client.get("/search/", {"q": "reis"}).text
+
+
+def test_revisions_do_not_carry_the_derived_search_columns():
+    import reversion
+    from reversion.models import Version
+
+    article = ArticleFactory(headline="Revised piece")
+    with reversion.create_revision():
+        article.save()
+
+    fields = Version.objects.get_for_object(article).get().field_dict
+    assert fields["headline"] == "Revised piece"
+    assert not {"search_vector", "search_head", "search_text"} & set(fields)
