@@ -19,7 +19,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from PIL import Image
 from taggit.models import Tag, TaggedItem
@@ -439,6 +439,12 @@ class CorpusBuilder:
         from articles.search import index_articles
 
         index_articles(Article.objects.all())
+        # Bulk inserts and the index rebuild leave PostgreSQL with no statistics and many
+        # dead rows: without this the planner picks whole-table scans for every page.
+        if connection.vendor == "postgresql":
+            sys.stderr.write("vacuum and analyze …\n")
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
         return {"articles": self.article_count, "actors": self.actor_count, "comments": comments}
 
 
