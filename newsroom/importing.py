@@ -148,3 +148,27 @@ def summary(noun: str, created: int, updated: int, unchanged: int, dry_run: bool
             f"{updated:,}; {unchanged:,} unchanged."
         )
     return f"Created {plural(created, noun)}, updated {updated:,}; {unchanged:,} unchanged."
+
+
+def add_new_aliases(owner, aliases: list[str], alias_model, owner_field: str) -> list[str]:
+    """Store the aliases ``owner`` lacks (case aside, and never its own name).
+
+    Returns the change to report ("2 new aliases"), or nothing.
+    """
+    known = {alias.casefold() for alias in owner.aliases.values_list("name", flat=True)}
+    known.add(owner.name.casefold())
+    new = [alias for alias in aliases if alias.casefold() not in known]
+    alias_model.objects.bulk_create([alias_model(**{owner_field: owner, "name": a}) for a in new])
+    return [f"{len(new)} new alias{'es' if len(new) > 1 else ''}"] if new else []
+
+
+def report_import(command, noun: str, created, updated, total: int, dry_run: bool) -> None:
+    """What an import created and updated, one line each, then the summary line."""
+    verb = ("would create", "would update") if dry_run else ("created", "updated")
+    for name in created:
+        command.stdout.write(f"{verb[0]}: {name}")
+    for name in updated:
+        command.stdout.write(f"{verb[1]}: {name}")
+    unchanged = total - len(created) - len(updated)
+    closing = summary(noun, len(created), len(updated), unchanged, dry_run)
+    command.stdout.write(command.style.SUCCESS(closing))

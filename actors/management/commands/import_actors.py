@@ -27,11 +27,12 @@ from actors.models import Actor, ActorAlias
 from newsroom.importing import (
     EXIT_BAD_FILE,
     BadFile,
+    add_new_aliases,
     choice_lookup,
     parse_choice,
     read_rows,
+    report_import,
     split_aliases,
-    summary,
 )
 from newsroom.progress import progress
 
@@ -200,23 +201,8 @@ class Command(BaseCommand):
                 changes.append(field.replace("_", " "))
         if changes or actor.pk is None:
             actor.save()
-        known = {alias.casefold() for alias in actor.aliases.values_list("name", flat=True)}
-        new = [
-            alias
-            for alias in item.aliases
-            if alias.casefold() not in known and alias.casefold() != item.name.casefold()
-        ]
-        ActorAlias.objects.bulk_create([ActorAlias(actor=actor, name=a) for a in new])
-        if new:
-            changes.append(f"{len(new)} new alias{'es' if len(new) > 1 else ''}")
+        changes += add_new_aliases(actor, item.aliases, ActorAlias, "actor")
         return changes
 
     def report(self, created, updated, total, dry_run):
-        verb = ("would create", "would update") if dry_run else ("created", "updated")
-        for name in created:
-            self.stdout.write(f"{verb[0]}: {name}")
-        for name in updated:
-            self.stdout.write(f"{verb[1]}: {name}")
-        unchanged = total - len(created) - len(updated)
-        closing = summary("actor", len(created), len(updated), unchanged, dry_run)
-        self.stdout.write(self.style.SUCCESS(closing))
+        report_import(self, "actor", created, updated, total, dry_run)

@@ -17,12 +17,13 @@ from django.db import transaction
 from newsroom.importing import (
     EXIT_BAD_FILE,
     BadFile,
+    add_new_aliases,
     choice_lookup,
     parse_choice,
     parse_url,
     read_rows,
+    report_import,
     split_aliases,
-    summary,
 )
 from newsroom.progress import progress
 from sources.models import Source, SourceAlias
@@ -139,23 +140,8 @@ class Command(BaseCommand):
             changes.append("url")
         if changes or source.pk is None:
             source.save()
-        known = {alias.casefold() for alias in source.aliases.values_list("name", flat=True)}
-        new = [
-            alias
-            for alias in item.aliases
-            if alias.casefold() not in known and alias.casefold() != item.name.casefold()
-        ]
-        SourceAlias.objects.bulk_create([SourceAlias(source=source, name=a) for a in new])
-        if new:
-            changes.append(f"{len(new)} new alias{'es' if len(new) > 1 else ''}")
+        changes += add_new_aliases(source, item.aliases, SourceAlias, "source")
         return changes
 
     def report(self, created, updated, total, dry_run):
-        verb = ("would create", "would update") if dry_run else ("created", "updated")
-        for name in created:
-            self.stdout.write(f"{verb[0]}: {name}")
-        for name in updated:
-            self.stdout.write(f"{verb[1]}: {name}")
-        unchanged = total - len(created) - len(updated)
-        closing = summary("source", len(created), len(updated), unchanged, dry_run)
-        self.stdout.write(self.style.SUCCESS(closing))
+        report_import(self, "source", created, updated, total, dry_run)
