@@ -4,48 +4,15 @@ over or dismisses each suggestion, and hand links stay as they are."""
 import re
 
 import pytest
-from django.urls import reverse
 
 from actors.models import ArticleActor, DismissedActor
 from articles.models import Article
+from tests.admin_forms import article_form, change_url
 from tests.factories import ActorAliasFactory, ActorFactory, ArticleActorFactory, ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
 BODY = "<p>Viktor Orbán met Robert Fico in Budapest. Orbán spoke first.</p>"
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
-
-
-def article_form(article, links=(), **changes) -> dict:
-    """The change form as a browser posts it, with the actor links given as rows."""
-    data = {
-        "headline": article.headline,
-        "slug": article.slug,
-        "dek": article.dek,
-        "body": article.body,
-        "kind": article.kind,
-        "section": article.section_id or "",
-        "lead_image_caption": "",
-        "lead_image_alt": "",
-        "lead_image_credit_source": "",
-        "lead_image_credit_text": "",
-        "status": article.status,
-        "comments_open": "on",
-        "publish_override_reason": "",
-    }
-    for prefix in ["bylines", "citations", "taggit-taggeditem-content_type-object_id"]:
-        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
-    rows = list(links)
-    data["actor_links-TOTAL_FORMS"] = str(len(rows))
-    data["actor_links-INITIAL_FORMS"] = str(sum(1 for row in rows if row.get("id")))
-    for i, row in enumerate(rows):
-        for key, value in {"article": article.pk, **row}.items():
-            data[f"actor_links-{i}-{key}"] = value
-    data.update(changes)
-    return data
 
 
 def row(link: ArticleActor, **changes) -> dict:

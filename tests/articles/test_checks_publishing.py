@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from articles import publishing
 from articles.models import Article, PublishOverride
+from tests.admin_forms import article_form, change_url
 from tests.factories import ArticleFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,35 +26,6 @@ CLEAN_BODY = REPEATED + "<p>The rest of the piece, said once.</p>"
 CHANGELIST = reverse("admin:articles_article_changelist")
 
 
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
-
-
-def form_data(article, **changes) -> dict:
-    data = {
-        "headline": article.headline,
-        "slug": article.slug,
-        "dek": article.dek,
-        "body": article.body,
-        "kind": article.kind,
-        "section": article.section_id or "",
-        "lead_image_caption": "",
-        "lead_image_alt": "",
-        "lead_image_credit_source": "",
-        "lead_image_credit_text": "",
-        "status": article.status,
-        "publish_at_0": "",
-        "publish_at_1": "",
-        "comments_open": "on",
-        "publish_override_reason": "",
-    }
-    inlines = ["bylines", "actor_links", "citations", "taggit-taggeditem-content_type-object_id"]
-    for prefix in inlines:
-        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
-    data.update(changes)
-    return data
-
-
 @pytest.fixture
 def faulty(db):
     return ArticleFactory(
@@ -66,7 +38,7 @@ def test_publishing_through_the_form_is_refused_while_a_blocking_finding_stands(
 ):
     client.force_login(editor)
     response = client.post(
-        change_url(faulty), form_data(faulty, status="published", headline="Sharper headline")
+        change_url(faulty), article_form(faulty, status="published", headline="Sharper headline")
     )
     assert response.status_code == 200
     assert "Not saved: blocking problems stop this piece from being published." in response.text
@@ -81,7 +53,7 @@ def test_scheduling_is_refused_the_same_way(client, editor, faulty):
     later = timezone.localtime() + datetime.timedelta(days=2)
     response = client.post(
         change_url(faulty),
-        form_data(
+        article_form(
             faulty,
             status="published",
             publish_at_0=later.strftime("%Y-%m-%d"),
@@ -97,7 +69,7 @@ def test_a_new_piece_cannot_be_created_published_past_a_blocking_finding(client,
     client.force_login(editor)
     draft = ArticleFactory.build(headline="Straight to print", body=FAULTY_BODY)
     response = client.post(
-        reverse("admin:articles_article_add"), form_data(draft, slug="", status="published")
+        reverse("admin:articles_article_add"), article_form(draft, slug="", status="published")
     )
     assert response.status_code == 200
     assert "Not saved: blocking problems" in response.text
@@ -109,7 +81,7 @@ def test_an_editor_overrides_with_a_reason_which_is_recorded(client, editor, fau
     reason = "The repetition is a deliberate refrain; the author insists."
     response = client.post(
         change_url(faulty),
-        form_data(faulty, status="published", publish_override_reason=reason),
+        article_form(faulty, status="published", publish_override_reason=reason),
         follow=True,
     )
     faulty.refresh_from_db()
@@ -125,14 +97,14 @@ def test_an_overridden_finding_needs_no_new_reason_but_a_new_blocking_one_does(
     client.force_login(editor)
     client.post(
         change_url(faulty),
-        form_data(faulty, status="published", publish_override_reason="A refrain."),
+        article_form(faulty, status="published", publish_override_reason="A refrain."),
     )
     faulty.refresh_from_db()
-    response = client.post(change_url(faulty), form_data(faulty, headline="Retitled"))
+    response = client.post(change_url(faulty), article_form(faulty, headline="Retitled"))
     assert response.status_code == 302
     body = faulty.body + "<p>According to Reuters, it went badly.</p>"
     SourceFactory(name="Reuters")
-    response = client.post(change_url(faulty), form_data(faulty, headline="Retitled", body=body))
+    response = client.post(change_url(faulty), article_form(faulty, headline="Retitled", body=body))
     assert response.status_code == 200
     assert "does not cite Reuters" in response.text
     faulty.refresh_from_db()
@@ -142,7 +114,7 @@ def test_an_overridden_finding_needs_no_new_reason_but_a_new_blocking_one_does(
 def test_a_clean_piece_publishes_without_a_word(client, editor):
     article = ArticleFactory(body=CLEAN_BODY, status="draft", publish_at=None)
     client.force_login(editor)
-    response = client.post(change_url(article), form_data(article, status="published"))
+    response = client.post(change_url(article), article_form(article, status="published"))
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.is_public()
@@ -189,7 +161,9 @@ def test_writers_see_the_findings_when_they_submit_for_review(client, writer, fa
     faulty.dek = ""
     faulty.save()
     client.force_login(writer)
-    response = client.post(change_url(faulty), form_data(faulty, status="in_review"), follow=True)
+    response = client.post(
+        change_url(faulty), article_form(faulty, status="in_review"), follow=True
+    )
     faulty.refresh_from_db()
     assert faulty.status == "in_review"
     assert "is in review with 2 problem(s) the publish checks found (1 blocking)" in response.text

@@ -5,36 +5,10 @@ from django.urls import reverse
 from reversion.models import Version
 
 from articles.models import Article
+from tests.admin_forms import article_form, change_url
 from tests.factories import ArticleFactory, AuthorFactory, BylineFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
-
-
-def form_data(article, **changes):
-    """The article's change form as the browser would post it."""
-    data = {
-        "headline": article.headline,
-        "slug": article.slug,
-        "dek": article.dek,
-        "body": article.body,
-        "kind": article.kind,
-        "section": article.section_id or "",
-        "lead_image_caption": "",
-        "lead_image_alt": "",
-        "lead_image_credit_source": "",
-        "lead_image_credit_text": "",
-        "status": article.status,
-        "comments_open": "on",
-    }
-    inlines = ["bylines", "actor_links", "citations", "taggit-taggeditem-content_type-object_id"]
-    for prefix in inlines:
-        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
-    data.update(changes)
-    return data
 
 
 @pytest.fixture
@@ -53,7 +27,7 @@ def test_writer_can_create_a_draft_that_carries_their_byline(client, writer):
     article = ArticleFactory.build(
         headline="A new draft", status=Article.Status.DRAFT, section=SectionFactory(name="Europe")
     )
-    response = client.post(reverse("admin:articles_article_add"), form_data(article, slug=""))
+    response = client.post(reverse("admin:articles_article_add"), article_form(article, slug=""))
     assert response.status_code == 302
     created = Article.objects.get(headline="A new draft")
     assert created.status == Article.Status.DRAFT
@@ -64,7 +38,8 @@ def test_writer_can_create_a_draft_that_carries_their_byline(client, writer):
 def test_writer_can_edit_and_submit_own_draft(client, writer, writers_draft):
     client.force_login(writer)
     response = client.post(
-        change_url(writers_draft), form_data(writers_draft, headline="Sharper", status="in_review")
+        change_url(writers_draft),
+        article_form(writers_draft, headline="Sharper", status="in_review"),
     )
     assert response.status_code == 302
     writers_draft.refresh_from_db()
@@ -73,7 +48,9 @@ def test_writer_can_edit_and_submit_own_draft(client, writer, writers_draft):
 
 def test_writer_cannot_publish_through_the_form(client, writer, writers_draft):
     client.force_login(writer)
-    response = client.post(change_url(writers_draft), form_data(writers_draft, status="published"))
+    response = client.post(
+        change_url(writers_draft), article_form(writers_draft, status="published")
+    )
     assert response.status_code == 200  # the form comes back with an error
     assert "Select a valid choice" in response.text
     writers_draft.refresh_from_db()
@@ -84,7 +61,7 @@ def test_writer_cannot_schedule_or_feature_through_a_crafted_post(client, writer
     client.force_login(writer)
     client.post(
         change_url(writers_draft),
-        form_data(writers_draft, publish_at_0="2030-01-01", publish_at_1="09:00", featured="on"),
+        article_form(writers_draft, publish_at_0="2030-01-01", publish_at_1="09:00", featured="on"),
     )
     writers_draft.refresh_from_db()
     assert writers_draft.publish_at is None
@@ -113,7 +90,7 @@ def test_writer_cannot_edit_a_published_piece(client, writer):
     published.created_by = writer
     published.save()
     client.force_login(writer)
-    response = client.post(change_url(published), form_data(published, headline="Changed"))
+    response = client.post(change_url(published), article_form(published, headline="Changed"))
     assert response.status_code == 403
     published.refresh_from_db()
     assert published.headline == "Already out"
@@ -123,7 +100,9 @@ def test_writer_cannot_edit_a_piece_in_review(client, writer, writers_draft):
     writers_draft.status = Article.Status.IN_REVIEW
     writers_draft.save()
     client.force_login(writer)
-    response = client.post(change_url(writers_draft), form_data(writers_draft, headline="Changed"))
+    response = client.post(
+        change_url(writers_draft), article_form(writers_draft, headline="Changed")
+    )
     assert response.status_code == 403
 
 
@@ -159,7 +138,7 @@ def test_editor_schedules_through_the_form(client, editor, writers_draft):
     client.force_login(editor)
     response = client.post(
         change_url(writers_draft),
-        form_data(
+        article_form(
             writers_draft, status="published", publish_at_0="2031-05-01", publish_at_1="08:00:00"
         ),
     )
@@ -205,7 +184,7 @@ def test_anonymous_visitor_cannot_preview(client, writers_draft):
 
 
 def edit_as(client, article, **changes):
-    response = client.post(change_url(article), form_data(article, **changes))
+    response = client.post(change_url(article), article_form(article, **changes))
     assert response.status_code == 302, response.content[:2000]
     article.refresh_from_db()
 
@@ -221,7 +200,7 @@ def test_editor_sees_history_and_reverts(client, editor):
     assert history.status_code == 200
     first = versions.last()
     revert_url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
-    response = client.post(revert_url, form_data(article, headline="Original headline"))
+    response = client.post(revert_url, article_form(article, headline="Original headline"))
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.headline == "Original headline"
@@ -238,7 +217,7 @@ def test_writer_cannot_revert_a_published_piece_to_an_old_draft(client, editor, 
     client.force_login(writer)
     url = reverse("admin:articles_article_revision", args=[article.pk, old.pk])
     assert client.get(url).status_code == 403
-    response = client.post(url, form_data(article, headline="Draft wording", status="draft"))
+    response = client.post(url, article_form(article, headline="Draft wording", status="draft"))
     assert response.status_code == 403
     article.refresh_from_db()
     assert (article.headline, article.status) == ("Published wording", "published")
