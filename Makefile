@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: run test test-browser bench setup lint format clean
+.PHONY: run test test-browser bench load audit setup lint format clean
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Newsroom needs Python 3.11 or newer (found " + sys.version.split()[0] + ").")'
@@ -45,6 +45,18 @@ BENCH_ARTICLES ?= 100000
 bench: setup
 	$(PY) -m bench.run --articles $(BENCH_ARTICLES)
 
+# Load: wrk, 64 connections for 60 s on the article and home pages, gunicorn in production
+# settings on PostgreSQL (LOAD_DATABASE_URL, default newsroom_load, with the demo content).
+# Prints the figures; fails on any error. Never part of `make test`.
+load: setup
+	$(PY) -m bench.load
+
+# Page quality: axe-core on every kind of page (the browser test), then Lighthouse on the
+# article and home pages served by gunicorn in production settings; fails below 95.
+audit: setup
+	$(VENV)/bin/pytest -m browser tests/browser/test_accessibility.py $(PYTEST_ARGS)
+	$(PY) -m bench.audit
+
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -54,4 +66,4 @@ format: setup
 	$(VENV)/bin/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles test-artifacts .pytest_cache
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles test-artifacts .pytest_cache

@@ -4,6 +4,10 @@ Ranked by the main subjects both pieces share, then by all shared actors and tag
 then by recency; computed in one query from what the article page already prefetched. The
 pieces scored are the few hundred that share most (by actors, and by tags), so a piece
 about a much-covered actor costs no more than any other.
+
+The list is the same for every reader, so the article page keeps it in the cache
+(``related_coverage``) until the piece or any list changes (publishing, editing or
+unpublishing a piece, a change to an actor, tag or section), or a scheduled piece goes out.
 """
 
 from django.db import connection
@@ -12,11 +16,13 @@ from django.db.models.functions import Coalesce
 from taggit.models import TaggedItem
 
 from articles.models import Article
+from newsroom import reader_cache
 
 from .models import ArticleActor
 
 RELATED_PIECES = 4
 CANDIDATES = 300
+CACHE_SECONDS = 3600
 
 
 def _count(rows: QuerySet, group: str) -> Coalesce:
@@ -89,4 +95,19 @@ def related_articles(article: Article, limit: int = RELATED_PIECES) -> list[Arti
             shared_links=_count(shared_actor_links, "article") + shared_tags,
         )
         .order_by("-shared_main", "-shared_links", "-publish_at", "-id")[:limit]
+    )
+
+
+def related_coverage(article: Article) -> list[Article]:
+    """``related_articles(article)``, from the cache while nothing it depends on changed."""
+    tags = (
+        reader_cache.SITE,
+        reader_cache.LISTS,
+        reader_cache.article_tag(article.pk),
+    )
+    return reader_cache.remember(
+        f"related-coverage:{article.pk}",
+        tags,
+        lambda: related_articles(article),
+        timeout=lambda: reader_cache.seconds_until_next_publication(CACHE_SECONDS),
     )

@@ -5,6 +5,8 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -16,10 +18,10 @@ from taggit.models import TaggedItem
 
 from actors.linking import adopt_links, dismiss_actors, suggest_actors
 from actors.models import ArticleActor
-from newsroom.admin import HTTPS_URLS, ListedForEditorsOnly
+from newsroom.admin import HTTPS_URLS, ListedForEditorsOnly, initial_from_query
 from sources.models import Citation
 
-from . import publishing, workflow
+from . import conflicts, publishing, workflow
 from .checks import run_checks
 from .checks.document import article_text
 from .models import (
@@ -110,11 +112,32 @@ class ArticleAdminForm(forms.ModelForm):
         help_text="Only to publish despite blocking problems: say why. The reason is "
         "recorded with your name.",
     )
+    # The version of the piece the form was opened at (``articles.conflicts``).
+    based_on_version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     # Set on the second pass of a save that the publish checks stopped.
     publish_blocked: "publishing.PublishBlocked | None" = None
+    # Set when someone else saved the piece after the form was opened: both versions.
+    edit_conflict: "conflicts.Conflict | None" = None
+    # The piece as stored, when ``instance`` is not it (reverting to an old revision).
+    stored_article: Article | None = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.stored_version = conflicts.current_version(self.instance)
+            self.fields["based_on_version"].initial = self.stored_version
 
     def clean(self):
         cleaned = super().clean()
+        if self.instance.pk is not None and self.changed_since_opened(cleaned):
+            # ``instance`` still holds the stored piece: the form's values go into it later.
+            stored = self.stored_article or self.instance
+            self.edit_conflict = conflicts.conflict_for(self, stored)
+            # Saving this form again is the editor's deliberate choice, made having seen
+            # the stored version: it now carries that version's number.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("based_on_version")] = self.stored_version
+            raise ValidationError(self.edit_conflict.message)
         if self.publish_blocked is not None:
             problems = [finding.message for finding in self.publish_blocked.findings]
             self.add_error(
@@ -130,6 +153,9 @@ class ArticleAdminForm(forms.ModelForm):
             )
         return cleaned
 
+    def changed_since_opened(self, cleaned) -> bool:
+        return cleaned.get("based_on_version") != self.stored_version
+
 
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin):
@@ -144,7 +170,7 @@ class ArticleAdmin(VersionAdmin):
     form = ArticleAdminForm
     fieldsets = [
         ("Publish checks", {"fields": ["publish_checks"]}),
-        (None, {"fields": ["headline", "slug", "dek", "kind", "section"]}),
+        (None, {"fields": ["headline", "slug", "dek", "kind", "section", "based_on_version"]}),
         ("Body", {"fields": ["body"]}),
         (
             "Lead image",
@@ -222,7 +248,13 @@ class ArticleAdmin(VersionAdmin):
         blocked = getattr(request, "publish_blocked", None)
         if blocked is not None:
             form = type(form.__name__, (form,), {"publish_blocked": blocked})
+        stored = getattr(request, "article_as_stored", None)
+        if stored is not None:
+            form = type(form.__name__, (form,), {"stored_article": stored})
         return form
+
+    def get_changeform_initial_data(self, request):
+        return initial_from_query(self, request)
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "status" and not workflow.may_publish(request.user):
@@ -239,7 +271,13 @@ class ArticleAdmin(VersionAdmin):
         if not workflow.may_publish(request.user) and obj.status == Article.Status.PUBLISHED:
             # The form offers no such choice; a crafted POST gets the same answer.
             raise PermissionDenied("Only editors publish.")
+        if change:
+            # Atomic with the save: of two saves from the same version only one gets here;
+            # the other raises EditConflict, which changeform_view turns into the conflict.
+            conflicts.claim(obj, form.cleaned_data.get("based_on_version"), by=request.user)
         super().save_model(request, obj, form, change)
+        if not change:
+            conflicts.claim(obj, 0, by=request.user)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -284,6 +322,10 @@ class ArticleAdmin(VersionAdmin):
             # The first pass was rolled back whole; the second shows the form again, with
             # what was posted and the problems that stopped it.
             request.publish_blocked = blocked
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except conflicts.EditConflict:
+            # Someone saved the piece between this form's check and its save. The first
+            # pass was rolled back whole; the second finds the newer version and shows both.
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def _report_suggestions(self, request, report):
@@ -343,7 +385,23 @@ class ArticleAdmin(VersionAdmin):
         article = self.get_object(request, object_id)
         if article is None or not workflow.may_edit(request.user, article):
             raise PermissionDenied
+        # The revision is written over the piece before the form is checked: a conflict is
+        # shown against the piece as it was stored.
+        request.article_as_stored = article
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not str(object_id).isdigit():
+            # reversion looks the id up as text: a hand-made one (a NUL byte) must not reach
+            # the database.
+            raise Http404
+        return super().history_view(request, object_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        # Deleted pieces are anyone's: like recovering one, listing them is for editors.
+        if not workflow.may_publish(request.user):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
         if not workflow.may_publish(request.user):
@@ -363,7 +421,9 @@ class ArticleAdmin(VersionAdmin):
         submitted = []
         for article in queryset.filter(status=Article.Status.DRAFT):
             if workflow.may_edit(request.user, article):
-                workflow.submit_for_review(article)
+                with transaction.atomic():
+                    conflicts.take_turn(article, by=request.user)
+                    workflow.submit_for_review(article)
                 submitted.append(article)
         self.message_user(request, f"{len(submitted)} article(s) submitted for review.")
         for article in submitted:
@@ -406,7 +466,11 @@ class ArticleAdmin(VersionAdmin):
     @admin.action(description="Unpublish selected articles", permissions=["publish"])
     def unpublish(self, request, queryset):
         for article in queryset:
-            workflow.unpublish(article)
+            with transaction.atomic():
+                # Waits for a save in progress and changes the status only: an edit of the
+                # text made meanwhile is kept, and a form opened before is told.
+                conflicts.take_turn(article, by=request.user)
+                workflow.unpublish(article)
         self.message_user(request, f"{queryset.count()} article(s) returned to draft.")
 
     # --- Preview --------------------------------------------------------------------------
@@ -421,6 +485,8 @@ class ArticleAdmin(VersionAdmin):
 
     def preview_view(self, request, object_id):
         """The draft exactly as readers will see it; permission checked on every request."""
+        if not str(object_id).isdigit():
+            raise Http404  # a hand-made address, not an article's number
         article = get_object_or_404(Article.objects.for_page(), pk=object_id)
         if not workflow.may_preview(request.user, article):
             raise PermissionDenied

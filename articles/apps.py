@@ -6,5 +6,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self):
-        # Keeps the stored search column current on save and on tag changes.
+        # Every tag gets a slug its page's address accepts (tags); the stored search
+        # column is kept current on save and on tag changes (indexing).
+        from . import tags  # noqa: F401
         from .search import indexing  # noqa: F401

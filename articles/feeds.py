@@ -8,6 +8,7 @@ length comes from the storage, not the database.
 
 import copy
 import logging
+import re
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -23,6 +24,33 @@ FEED_ITEMS = 30
 
 logger = logging.getLogger(__name__)
 
+# What XML 1.0 cannot carry: C0 controls other than tab and line breaks, lone surrogates,
+# U+FFFE and U+FFFF. One in a headline would otherwise stop the whole feed.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value):
+    """``value`` (text, or lists and dicts of it) without the characters XML cannot carry."""
+    if isinstance(value, str):
+        return XML_INVALID.sub("", value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(xml_text(part) for part in value)
+    if isinstance(value, dict):
+        return {key: xml_text(part) for key, part in value.items()}
+    return value
+
+
+class XMLSafeRssFeed(Rss201rev2Feed):
+    """RSS 2.0 whose channel and items leave out what XML cannot carry."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.feed = xml_text(self.feed)
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*args, **kwargs)
+        self.items[-1] = xml_text(self.items[-1])
+
 
 def feed_articles(articles):
     """What a feed shows of ``articles``: newest first, with authors and tags prefetched."""
@@ -34,7 +62,7 @@ def feed_articles(articles):
 class ArticleFeed(Feed):
     """The item side shared by every article feed."""
 
-    feed_type = Rss201rev2Feed
+    feed_type = XMLSafeRssFeed
     language = "en-gb"
 
     def item_title(self, item):

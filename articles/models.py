@@ -6,6 +6,7 @@ The rule for what the public may see lives in one place: ``Article.objects.publi
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import F
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -224,6 +225,14 @@ class Article(models.Model):
         format="JPEG",
         options={"quality": 84},
     )
+    # Phones (and narrow windows) take this one from the lead figure's srcset: 800 pixels
+    # wide, whatever the height, so its "800w" is exact.
+    lead_image_medium = ImageSpecField(
+        source="lead_image",
+        processors=[ResizeToFit(width=800)],
+        format="JPEG",
+        options={"quality": 82},
+    )
     lead_image_card = ImageSpecField(
         source="lead_image",
         processors=[ResizeToFill(640, 360)],
@@ -252,7 +261,30 @@ class Article(models.Model):
         permissions = [
             ("publish_article", "Can publish, schedule and edit published articles"),
         ]
-        indexes = [models.Index(fields=["status", "publish_at"], name="article_public_idx")]
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="article_public_idx"),
+            # Lists run newest first over published pieces: each reads the first rows of
+            # one of these in order (the front page's featured pieces, each section's).
+            models.Index(
+                F("publish_at").desc(),
+                F("id").desc(),
+                condition=models.Q(status="published"),
+                name="article_published_newest_idx",
+            ),
+            models.Index(
+                F("publish_at").desc(),
+                F("id").desc(),
+                condition=models.Q(status="published", featured=True),
+                name="article_featured_newest_idx",
+            ),
+            models.Index(
+                F("section"),
+                F("publish_at").desc(),
+                F("id").desc(),
+                condition=models.Q(status="published"),
+                name="article_section_newest_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(publish_at__isnull=False),
@@ -307,6 +339,15 @@ class Article(models.Model):
         if not self.first_published_at or not self.updated_at:
             return False
         return (self.updated_at - self.first_published_at).total_seconds() > 3600
+
+    @property
+    def lead_image_caption_sentence(self) -> str:
+        """The caption as it stands before its credit on one line ("<caption>. Image
+        credit: <outlet>"): a full stop is added unless it already ends a sentence."""
+        caption = self.lead_image_caption.rstrip()
+        if caption and not caption.endswith((".", "!", "?", "…", '"', "”", ")")):
+            caption += "."
+        return caption
 
     @property
     def lead_image_credit(self) -> str:
@@ -366,3 +407,31 @@ class PublishOverride(models.Model):
     @property
     def keys(self) -> set[str]:
         return {finding.get("key", "") for finding in self.findings}
+
+
+class EditStamp(models.Model):
+    """How many times the newsroom has saved a piece, and who saved it last.
+
+    The change form carries the number it was opened at; a save from a form that is behind
+    is refused and shown both versions (``articles.conflicts``). Kept beside the article,
+    not in it, so that reverting to an old revision never winds the number back.
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="edit_stamp"
+    )
+    version = models.PositiveIntegerField(default=0)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    saved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "edit stamp"
+
+    def __str__(self):
+        return f"{self.article_id} v{self.version}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from . import workflow
+from . import conflicts, workflow
 from .checks import Finding, run_checks
 from .models import Article, PublishOverride
 
@@ -75,6 +75,8 @@ def publish(article: Article, *, by, at=None, reason: str = "") -> PublishOverri
     if not workflow.may_publish(by):
         raise PermissionDenied("Only editors publish.")
     with transaction.atomic():
+        # Checks and publishes the piece as it stands once any save in progress is done.
+        conflicts.take_turn(article, by=by)
         override = clear_to_publish(article, by=by, reason=reason)
         workflow.publish(article, at)
     return override

@@ -3,10 +3,11 @@
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from newsroom import reader_cache
+from newsroom import ratelimit, reader_cache
 
 from .models import Article, AuthorProfile, Section
 from .search import search
@@ -101,6 +102,7 @@ class AuthorView(ArticleListView):
         return articles.filter(bylines__author=self.subject)
 
 
+@method_decorator(ratelimit.limit("search"), name="get")
 class SearchView(TemplateView):
     """Ranked public articles for ``?q=``, with section, kind and date filters (GET only, so
     the page stays cacheable for anonymous readers)."""

@@ -58,7 +58,8 @@ def publish(article: Article, at=None) -> None:
     """Publish now, or schedule for ``at`` when it lies in the future."""
     article.status = Article.Status.PUBLISHED
     article.publish_at = at or article.publish_at or timezone.now()
-    article.save()
+    # Only the publishing fields: a concurrent edit of the text is never written over.
+    article.save(update_fields=["status", "publish_at", "first_published_at", "updated_at"])
 
 
 def unpublish(article: Article) -> None:

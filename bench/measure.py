@@ -23,7 +23,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from articles.models import Article  # noqa: E402
-from bench.run import SEARCH_QUERIES  # noqa: E402
+from bench.run import PROXY_HEADERS, SEARCH_QUERIES  # noqa: E402
 
 settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
 
@@ -42,7 +42,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def main() -> None:
-    client = Client()
+    client = Client(headers=PROXY_HEADERS)
     public = Article.objects.public()
     article = public.order_by("-publish_at").first()
     pages = {"article": article.get_absolute_url(), "search": "/search/?q=summit+budget"}
@@ -89,7 +89,7 @@ def _subscriber_session():
     if not found:
         return None
     article, member = found
-    session_client = Client()
+    session_client = Client(headers=PROXY_HEADERS)
     session_client.force_login(member)
     name = settings.SESSION_COOKIE_NAME
     cookie = f"{name}={session_client.cookies[name].value}"

@@ -30,6 +30,9 @@ PYTHON = sys.executable
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}"
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/newsroom_bench"
+# Production settings redirect plain http to https unless the proxy in front says the
+# reader's request came over https: every request to gunicorn here says so.
+PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
 SEARCH_QUERIES = [
     "summit",
     "budget promises",
@@ -53,6 +56,9 @@ def production_env(database_url: str, page_cache: bool) -> dict[str, str]:
         DATABASE_URL=database_url,
         MEDIA_ROOT=str(ROOT / "bench" / "media"),
         PAGE_CACHE="true" if page_cache else "false",
+        # wrk searches thousands of times a second from one address: measure search, not
+        # the rate limit that would answer most of those requests with 429.
+        RATE_LIMIT_SEARCH="",
         LOG_LEVEL="WARNING",
     )
     return env
@@ -83,8 +89,14 @@ def ensure_database(database_url: str) -> None:
 
 
 class Gunicorn:
-    def __init__(self, env: dict[str, str]):
+    """gunicorn (2 sync workers) serving ``app`` (in bench/wsgi.py) with ``env``, on
+    127.0.0.1:``port``."""
+
+    def __init__(self, env: dict[str, str], port: int = PORT, app: str = "application"):
         self.env = env
+        self.app = app
+        self.port = port
+        self.base = f"http://127.0.0.1:{port}"
 
     def __enter__(self):
         self.process = subprocess.Popen(
@@ -92,9 +104,9 @@ class Gunicorn:
                 PYTHON,
                 "-m",
                 "gunicorn",
-                "bench.wsgi:application",
+                f"bench.wsgi:{self.app}",
                 "--bind",
-                f"127.0.0.1:{PORT}",
+                f"127.0.0.1:{self.port}",
                 "--workers",
                 "2",
                 "--worker-class",
@@ -107,11 +119,16 @@ class Gunicorn:
         )
         for _ in range(100):
             try:
-                urllib.request.urlopen(BASE + "/__bench__/bare/", timeout=1)
+                ready = urllib.request.Request(
+                    self.base + "/__bench__/bare/", headers=PROXY_HEADERS
+                )
+                urllib.request.urlopen(ready, timeout=1)
                 return self
             except OSError:
                 time.sleep(0.1)
-        raise RuntimeError("gunicorn did not start")
+        # Never leave a server behind (it would hold the port, and our output pipe).
+        self.__exit__()
+        raise RuntimeError(f"gunicorn did not answer on {self.base}")
 
     def __exit__(self, *exc):
         self.process.send_signal(signal.SIGTERM)
@@ -119,28 +136,51 @@ class Gunicorn:
 
 
 WRK_RATE = re.compile(r"Requests/sec:\s+([\d.]+)")
+WRK_REQUESTS = re.compile(r"(\d+) requests in ")
 WRK_PERCENTILE = re.compile(r"^\s+(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.M)
 WRK_ERRORS = re.compile(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)")
+WRK_SOCKET_ERRORS = re.compile(
+    r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)"
+)
+# Printed by bench/status.lua: every answer other than 200 (wrk itself lets 3xx pass).
+WRK_NOT_OK = re.compile(r"Responses other than 200: (\d+)")
 
 
 def to_ms(value: str, unit: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def wrk(path: str, duration: int, headers: dict[str, str] | None = None) -> dict:
-    command = ["wrk", "-t2", "-c16", f"-d{duration}s", "--latency"]
-    for name, value in (headers or {}).items():
+def wrk(
+    path: str,
+    duration: int,
+    headers: dict[str, str] | None = None,
+    *,
+    base: str = BASE,
+    connections: int = 16,
+    count_statuses: bool = False,
+) -> dict:
+    """Run wrk on ``base + path`` and read its figures. With ``count_statuses``,
+    bench/status.lua counts every answer that is not a 200 (redirects included)."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency"]
+    for name, value in {**PROXY_HEADERS, **(headers or {})}.items():
         command += ["-H", f"{name}: {value}"]
+    if count_statuses:
+        command += ["-s", str(ROOT / "bench" / "status.lua")]
     output = subprocess.run(
-        [*command, BASE + path], text=True, capture_output=True, check=True
+        [*command, base + path], text=True, capture_output=True, check=True
     ).stdout
     percentiles = {p: to_ms(v, u) for p, v, u in WRK_PERCENTILE.findall(output)}
     errors = [e for e in WRK_ERRORS.findall(output) if any(e)]
+    socket_errors = WRK_SOCKET_ERRORS.search(output)
+    not_ok = WRK_NOT_OK.search(output)
     return {
         "rps": float(WRK_RATE.search(output).group(1)),
+        "requests": int(WRK_REQUESTS.search(output).group(1)),
         "p50_ms": percentiles.get("50"),
         "p99_ms": percentiles.get("99"),
         "errors": bool(errors),
+        "socket_errors": sum(map(int, socket_errors.groups())) if socket_errors else 0,
+        "not_ok": int(not_ok.group(1)) if not_ok else None,
     }
 
 

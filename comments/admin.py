@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from newsroom.admin import InForceNowFilter
+
 from . import moderation
 from .models import Comment, HeldPhrase, ModerationAction, ModerationQueue, Report, Suspension
 from .text import render_comment_text
@@ -121,7 +123,8 @@ class CommentModerationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         allowed = [Comment.Status.PUBLISHED, Comment.Status.HIDDEN, Comment.Status.REMOVED]
         if self.instance.status not in allowed:
-            allowed.insert(0, self.instance.status)
+            # Read from the database the status is a plain string: make it a choice again.
+            allowed.insert(0, Comment.Status(self.instance.status))
         self.fields["status"].choices = [(s.value, s.label) for s in allowed]
 
     def clean(self):
@@ -404,20 +407,13 @@ class ModerationQueueAdmin(CommentAdmin):
         return obj.open_report_count or ""
 
 
-class InForceFilter(admin.SimpleListFilter):
+class InForceFilter(InForceNowFilter):
     title = "in force"
     parameter_name = "in_force"
+    labels = ("In force", "Ended or lifted")
 
-    def lookups(self, request, model_admin):
-        return [("yes", "In force"), ("no", "Ended or lifted")]
-
-    def queryset(self, request, queryset):
-        in_force = Suspension.objects.in_force().values("pk")
-        if self.value() == "yes":
-            return queryset.filter(pk__in=in_force)
-        if self.value() == "no":
-            return queryset.exclude(pk__in=in_force)
-        return queryset
+    def in_force(self):
+        return Suspension.objects.in_force()
 
 
 @admin.register(Suspension)

@@ -78,10 +78,17 @@ class Access:
     suspension: Suspension | None = None
 
 
-def access(member, article, at: datetime | None = None) -> Access:
-    """Reading and posting rights of ``member`` on ``article``; ``refusal`` says why not."""
+def access(
+    member, article, at: datetime | None = None, *, subscriber: bool | None = None
+) -> Access:
+    """Reading and posting rights of ``member`` on ``article``; ``refusal`` says why not.
+
+    ``subscriber`` passes on an answer of ``is_subscriber`` already asked for the same
+    moment, to spare its query.
+    """
     at = at or timezone.now()
-    subscriber = is_subscriber(member, at)
+    if subscriber is None:
+        subscriber = is_subscriber(member, at)
     may_read = may_read_comments(member, at, subscriber=subscriber)
     if not subscriber:
         refusal = "Only subscribers can post comments."

@@ -14,6 +14,12 @@ from django.utils import timezone
 BODY_MAX_LENGTH = 5000
 
 
+def shown_to(member) -> models.Q:
+    """The condition of ``CommentQuerySet.shown_to``, to combine with others in one query."""
+    own_pending = models.Q(member_id=getattr(member, "pk", None), status=Comment.Status.PENDING)
+    return models.Q(status=Comment.Status.PUBLISHED) | own_pending
+
+
 class CommentQuerySet(models.QuerySet):
     def visible(self):
         """Published: shown to every reader who may read comments, and counted."""
@@ -21,8 +27,7 @@ class CommentQuerySet(models.QuerySet):
 
     def shown_to(self, member):
         """What ``member`` sees in a thread: the visible comments and their own pending ones."""
-        own_pending = models.Q(member_id=getattr(member, "pk", None), status=Comment.Status.PENDING)
-        return self.filter(models.Q(status=Comment.Status.PUBLISHED) | own_pending)
+        return self.filter(shown_to(member))
 
     def needing_attention(self):
         """The moderation queue: comments with an open report, and pending comments."""
@@ -80,6 +85,13 @@ class Comment(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True)
+    submission_key = models.UUIDField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The key of the form that posted it: the same form sent twice (a double "
+        "click, a retried request) is stored once.",
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -95,6 +107,9 @@ class Comment(models.Model):
             models.CheckConstraint(
                 condition=LessThanOrEqual(Length("body"), BODY_MAX_LENGTH),
                 name="comment_body_at_most_5000_characters",
+            ),
+            models.UniqueConstraint(
+                fields=["member", "submission_key"], name="one_comment_per_submission"
             ),
         ]
 

@@ -7,6 +7,7 @@ Each function checks the gate and the rules of its action and either does it or 
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -51,26 +52,60 @@ def _thread_root(parent: Comment | None, article) -> Comment | None:
     return root
 
 
-@transaction.atomic
-def post_comment(member, article, body: str, parent: Comment | None = None, at=None) -> Comment:
-    """A new comment (or reply) by ``member``: published, or pending when it is held."""
-    at = at or timezone.now()
-    _require_posting_rights(member, article, at)
-    root = _thread_root(parent, article)
-    _check_pace(member, at)
-    held = moderation.hold_reason(member, body)
-    comment = Comment.objects.create(
-        article=article,
-        member=member,
-        parent=root,
-        body=body,
-        status=Comment.Status.PENDING if held else Comment.Status.PUBLISHED,
-        held_because=held,
-        created_at=at,
-    )
-    if held:
-        moderation.record(moderation.Action.HELD, comment=comment, detail=held, at=at)
-    return comment
+def _lock_member(member) -> None:
+    """Hold ``member``'s row until the transaction ends, so that one member's posts are
+    decided one after another: two sent at the same instant cannot both pass the pace rule,
+    nor both store the same form. (On SQLite every transaction takes the database's write
+    lock as it begins, which serialises them the same way.)"""
+    members = get_user_model()._default_manager
+    list(members.select_for_update().filter(pk=member.pk).values_list("pk", flat=True))
+
+
+def _stored_submission(member, submission) -> Comment | None:
+    if submission is None:
+        return None
+    return Comment.objects.filter(member=member, submission_key=submission).first()
+
+
+def post_comment(
+    member, article, body: str, parent: Comment | None = None, at=None, submission=None
+) -> Comment:
+    """A new comment (or reply) by ``member``: published, or pending when it is held.
+
+    ``submission`` is the key of the form it came from: the same form sent again (a double
+    click, a retried request) gets back the comment stored the first time, never a second
+    copy nor a refusal.
+    """
+    try:
+        with transaction.atomic():
+            _lock_member(member)
+            stored = _stored_submission(member, submission)
+            if stored is not None:
+                return stored
+            at = at or timezone.now()
+            _require_posting_rights(member, article, at)
+            root = _thread_root(parent, article)
+            _check_pace(member, at)
+            held = moderation.hold_reason(member, body)
+            comment = Comment.objects.create(
+                article=article,
+                member=member,
+                parent=root,
+                body=body,
+                status=Comment.Status.PENDING if held else Comment.Status.PUBLISHED,
+                held_because=held,
+                created_at=at,
+                submission_key=submission,
+            )
+            if held:
+                moderation.record(moderation.Action.HELD, comment=comment, detail=held, at=at)
+            return comment
+    except IntegrityError:
+        # The same form stored by a request the lock did not hold back: answer with it.
+        stored = _stored_submission(member, submission)
+        if stored is None:
+            raise
+        return stored
 
 
 def edit_deadline(comment: Comment) -> datetime:
@@ -98,10 +133,19 @@ def may_report(member, comment: Comment) -> bool:
     return comment.member_id != getattr(member, "pk", None) and comment.is_visible
 
 
+def _lock_comment(comment: Comment) -> None:
+    """Hold the comment's row until the transaction ends and read it as it now stands, so a
+    repeated or concurrent edit or deletion works from what the first one stored."""
+    list(Comment.objects.select_for_update().filter(pk=comment.pk).values_list("pk", flat=True))
+    comment.refresh_from_db(fields=["body", "status", "held_because", "edited_at"])
+
+
 @transaction.atomic
 def edit_comment(member, comment: Comment, body: str, at=None) -> Comment:
+    """The author rewrites their comment; the same edit sent twice changes it once."""
     at = at or timezone.now()
     _require_posting_rights(member, comment.article, at)
+    _lock_comment(comment)
     if not may_edit(member, comment, at):
         raise CommentRefused(
             f"Comments can be edited for {settings.COMMENTS_EDIT_MINUTES} minutes after "
@@ -127,8 +171,12 @@ def edit_comment(member, comment: Comment, body: str, at=None) -> Comment:
 def delete_comment(member, comment: Comment) -> None:
     """The author takes their comment down; its text is erased.
 
-    A comment with replies stays in the thread as a "comment deleted" placeholder.
+    A comment with replies stays in the thread as a "comment deleted" placeholder. Deleting
+    it again (a second click, a retried request) changes nothing and is no error.
     """
+    _lock_comment(comment)
+    if comment.status == Comment.Status.DELETED and comment.member_id == member.pk:
+        return
     if not may_delete(member, comment):
         raise CommentRefused("Only the author can delete this comment.", status=403)
     comment.status = Comment.Status.DELETED

@@ -11,11 +11,11 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from .gate import Access
-from .models import Comment, Report
+from .models import Comment, Report, shown_to
 from .posting import may_delete, may_edit, may_report
 
 PLACEHOLDERS = {
@@ -35,17 +35,33 @@ def _reported_by(member):
     return Exists(Report.objects.filter(comment=OuterRef("pk"), reporter_id=member.pk))
 
 
-def threads_shown_to(article, member):
-    """Top-level comments of ``article`` in ``member``'s view, placeholders included."""
+def _thread_shown_to(member) -> Q:
+    """A top-level comment is in ``member``'s view when they see it, or as a placeholder
+    above visible replies."""
     shown = Q(status=Comment.Status.PUBLISHED) | Q(
         member_id=member.pk, status=Comment.Status.PENDING
     )
     has_visible_replies = Exists(Comment.objects.visible().filter(parent=OuterRef("pk")))
+    return Q(parent=None) & (shown | Q(has_visible_replies))
+
+
+def threads_shown_to(article, member):
+    """Top-level comments of ``article`` in ``member``'s view, placeholders included."""
     return (
-        Comment.objects.filter(article=article, parent=None)
-        .filter(shown | Q(has_visible_replies))
+        Comment.objects.filter(article=article)
+        .filter(_thread_shown_to(member))
         .order_by("created_at", "id")
     )
+
+
+def discussion_counts(article, member) -> tuple[int, int]:
+    """``visible_count(article)`` and the number of threads in ``member``'s view, in one
+    query: what a reader of the discussion needs before the page of threads."""
+    counts = Comment.objects.filter(article=article).aggregate(
+        visible=Count("pk", filter=Q(status=Comment.Status.PUBLISHED)),
+        threads=Count("pk", filter=_thread_shown_to(member)),
+    )
+    return counts["visible"], counts["threads"]
 
 
 def page_number_of(comment: Comment, member) -> int:
@@ -88,28 +104,35 @@ def _decorate(comment: Comment, member, rights: Access, at: datetime) -> Comment
     return comment
 
 
-def thread_page(article, member, page_number, rights: Access, at=None) -> ThreadPage:
-    """Page ``page_number`` of the discussion (clamped to the pages there are). Three queries."""
+def thread_page(
+    article, member, page_number, rights: Access, at=None, threads: int | None = None
+) -> ThreadPage:
+    """Page ``page_number`` of the discussion (clamped to the pages there are), its threads
+    and their replies in one query; ``threads`` passes on the number of threads when
+    ``discussion_counts`` has counted them, else counting them is a query of its own."""
     at = at or timezone.now()
-    threads = (
-        threads_shown_to(article, member)
+    paginator = Paginator(threads_shown_to(article, member), settings.COMMENTS_PER_PAGE)
+    if threads is not None:
+        paginator.count = threads
+    page = paginator.get_page(page_number)
+    shown_roots = page.object_list.values("pk")
+    rows = (
+        Comment.objects.filter(article=article)
+        .filter(Q(pk__in=shown_roots) | (Q(parent__in=shown_roots) & shown_to(member)))
         .select_related("member")
         .annotate(reported_by_me=_reported_by(member))
+        .order_by("created_at", "id")
     )
-    page = Paginator(threads, settings.COMMENTS_PER_PAGE).get_page(page_number)
-    roots = list(page.object_list)
+    roots: list[Comment] = []
+    replies: list[Comment] = []
+    for comment in rows:
+        (replies if comment.parent_id else roots).append(comment)
     replies_by_root: dict[int, list[Comment]] = {root.pk: [] for root in roots}
-    if roots:
-        replies = (
-            Comment.objects.shown_to(member)
-            .filter(parent__in=roots)
-            .select_related("member")
-            .annotate(reported_by_me=_reported_by(member))
-            .order_by("created_at", "id")
-        )
-        for reply in replies:
-            replies_by_root[reply.parent_id].append(_decorate(reply, member, rights, at))
+    for reply in replies:
+        reply.shown_replies = []  # replies go one level deep
+        replies_by_root[reply.parent_id].append(_decorate(reply, member, rights, at))
     for root in roots:
         root.shown_replies = replies_by_root[root.pk]
         _decorate(root, member, rights, at)
+    page.object_list = roots
     return ThreadPage(page=page, threads=roots)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from articles.models import Article
 from articles.views import ArticleDetailView
 from members.subscriptions import is_subscriber
+from newsroom import ratelimit
 
 from .forms import CommentForm, ReportForm
 from .gate import access
@@ -61,14 +62,13 @@ def _rerender(request, article: Article, state: FormState, status: int):
     return response
 
 
-def _own_comment(request, pk: int) -> Comment:
-    """The logged-in member's own comment, as they see it (published or pending), on a
-    public article; 404 for anything else."""
-    comment = get_object_or_404(
-        Comment.objects.shown_to(request.user).select_related("article", "parent"),
-        pk=pk,
-        member=request.user,
-    )
+def _own_comment(request, pk: int, *, deleted_too: bool = False) -> Comment:
+    """The logged-in member's own comment, as they see it (published or pending, and
+    deleted when ``deleted_too``), on a public article; 404 for anything else."""
+    own = Comment.objects.shown_to(request.user)
+    if deleted_too:
+        own = own | Comment.objects.filter(status=Comment.Status.DELETED)
+    comment = get_object_or_404(own.select_related("article", "parent"), pk=pk, member=request.user)
     if not comment.article.is_public():
         raise Http404
     return comment
@@ -100,8 +100,17 @@ def post(request, slug):
         return _rerender(request, article, state, 403)
     if not form.is_valid():
         return _rerender(request, article, state, 400)
+    if refusal := ratelimit.hit(request, "comment"):
+        state.error = f"{refusal.message} Please wait {refusal.wait}; your text is kept below."
+        return refusal.mark(_rerender(request, article, state, 429))
     try:
-        comment = post_comment(request.user, article, form.cleaned_data["body"], parent)
+        comment = post_comment(
+            request.user,
+            article,
+            form.cleaned_data["body"],
+            parent,
+            submission=form.cleaned_data["submission"],
+        )
     except CommentRefused as refused:
         state.error = refused.message
         return _rerender(request, article, state, refused.status)
@@ -130,7 +139,8 @@ def edit(request, pk):
 def delete(request, pk):
     if not request.user.is_authenticated:
         return redirect_to_login("/")
-    comment = _own_comment(request, pk)
+    # Deleting twice (a double click, a retried request) answers like the first time.
+    comment = _own_comment(request, pk, deleted_too=True)
     page = page_number_of(comment, request.user)
     try:
         delete_comment(request.user, comment)

@@ -1,18 +1,21 @@
-"""The members desk: accounts, plans and subscriptions.
+"""The members desk: accounts, plans and subscriptions, and the editor's appeal.
 
 Editors grant and end complimentary subscriptions; online subscriptions belong to the
 payment system and are shown read-only to them.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
-from django.db.models import Exists, OuterRef
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
-from newsroom.admin import ListedForEditorsOnly
+from newsroom.admin import InForceNowFilter, ListedForEditorsOnly
 
-from .models import Member, Plan, Subscription
+from .appeals import ATTRIBUTION_DAYS
+from .models import Appeal, AppealClick, Member, Plan, StripeEvent, StripeSync, Subscription
 from .subscriptions import end_subscription
 
 
@@ -40,6 +43,7 @@ class MemberAdmin(ListedForEditorsOnly, UserAdmin):
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         ("Public profile", {"fields": ["display_name"]}),
+        ("Online payment", {"fields": ["stripe_customer_id"]}),
         (
             "Newsroom role",
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
@@ -56,14 +60,30 @@ class MemberAdmin(ListedForEditorsOnly, UserAdmin):
         ),
     ]
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            readonly.append("stripe_customer_id")  # payments set it
+        return readonly
+
 
 @admin.register(Plan)
 class PlanAdmin(admin.ModelAdmin):
-    list_display = ["name", "price", "currency", "interval", "active", "position"]
+    list_display = ["name", "price", "currency", "interval", "active", "ad_free", "position"]
     list_editable = ["active", "position"]
-    list_filter = ["active", "interval"]
+    list_filter = ["active", "interval", "ad_free"]
     search_fields = ["name"]
-    fields = ["name", "description", "price", "currency", "interval", "active", "position"]
+    fields = [
+        "name",
+        "description",
+        "price",
+        "currency",
+        "interval",
+        "active",
+        "ad_free",
+        "position",
+        "stripe_price_id",
+    ]
 
     def has_delete_permission(self, request, obj=None):
         # Subscriptions point at their plan: retire a plan by making it inactive.
@@ -85,6 +105,15 @@ class CurrentFilter(admin.SimpleListFilter):
         return queryset
 
 
+# Kept in step with Stripe by its webhook: shown, never edited by hand.
+ONLINE_FIELDS = [
+    "stripe_subscription_id",
+    "cancel_at_period_end",
+    "payment_failed_at",
+    "stripe_event_at",
+]
+
+
 @admin.register(Subscription)
 class SubscriptionAdmin(admin.ModelAdmin):
     list_display = [
@@ -98,13 +127,24 @@ class SubscriptionAdmin(admin.ModelAdmin):
     ]
     list_filter = [CurrentFilter, "status", "source", "plan"]
     list_select_related = ["member", "plan"]
-    search_fields = ["member__email", "member__display_name"]
+    search_fields = ["member__email", "member__display_name", "stripe_subscription_id"]
     autocomplete_fields = ["member"]
     date_hierarchy = "starts_at"
     actions = ["end_now"]
     fieldsets = [
         (None, {"fields": ["member", "plan", "source", "status"]}),
         ("Period", {"fields": ["starts_at", "ends_at", "cancelled_at"]}),
+        (
+            "Online payment",
+            {
+                "fields": [
+                    "stripe_subscription_id",
+                    "cancel_at_period_end",
+                    "payment_failed_at",
+                    "stripe_event_at",
+                ]
+            },
+        ),
         ("Desk", {"fields": ["note", "granted_by"]}),
     ]
 
@@ -117,7 +157,7 @@ class SubscriptionAdmin(admin.ModelAdmin):
         return obj.is_current
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["granted_by", "cancelled_at"]
+        readonly = ["granted_by", "cancelled_at", *ONLINE_FIELDS]
         if not request.user.is_superuser:
             # Editors grant complimentary subscriptions only; payments set the rest.
             readonly.append("source")
@@ -162,3 +202,147 @@ class SubscriptionAdmin(admin.ModelAdmin):
                 f"{skipped} online subscription(s) left alone: payments manage those.",
                 messages.WARNING,
             )
+
+
+# --- The editor's appeal ----------------------------------------------------------------------
+
+
+class AppealRunningFilter(InForceNowFilter):
+    title = "running now"
+    parameter_name = "running"
+
+    def in_force(self):
+        return Appeal.objects.running()
+
+
+@admin.register(Appeal)
+class AppealAdmin(admin.ModelAdmin):
+    """Editors write the appeals; the list and the form show how many readers followed
+    each one's link and how many of them subscribed (``members.appeals``)."""
+
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+    list_display = [
+        "heading",
+        "signed_by",
+        "starts_at",
+        "ends_at",
+        "where",
+        "running",
+        "clicks",
+        "subscribed",
+        "conversion",
+    ]
+    list_filter = [AppealRunningFilter, "sections", "signed_by"]
+    list_select_related = ["signed_by"]
+    search_fields = ["heading", "text"]
+    autocomplete_fields = ["signed_by"]
+    date_hierarchy = "starts_at"
+    readonly_fields = ["clicks", "subscribed", "conversion"]
+    fieldsets = [
+        (None, {"fields": ["heading", "text", "call_to_action", "signed_by"]}),
+        ("When and where", {"fields": ["starts_at", "ends_at", "sections"]}),
+        (
+            "Results",
+            {
+                "fields": ["clicks", "subscribed", "conversion"],
+                "description": "Readers who followed the appeal's link, and those of them "
+                f"who subscribed within {ATTRIBUTION_DAYS} days, whether online or by a "
+                "complimentary grant.",
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("sections")
+            .annotate(
+                n_clicks=Count("clicks", distinct=True),
+                n_subscribed=Count(
+                    "clicks", filter=Q(clicks__subscription__isnull=False), distinct=True
+                ),
+            )
+        )
+
+    @admin.display(description="sections")
+    def where(self, obj):
+        names = [section.name for section in obj.sections.all()]
+        return ", ".join(names) if names else "Every section"
+
+    @admin.display(boolean=True, description="running now")
+    def running(self, obj):
+        return obj.is_running()
+
+    @admin.display(description="link followed", ordering="n_clicks")
+    def clicks(self, obj):
+        return f"{getattr(obj, 'n_clicks', 0) or 0:,}"
+
+    @admin.display(description="subscribed", ordering="n_subscribed")
+    def subscribed(self, obj):
+        return f"{getattr(obj, 'n_subscribed', 0) or 0:,}"
+
+    @admin.display(description="conversion")
+    def conversion(self, obj):
+        clicks = getattr(obj, "n_clicks", 0) or 0
+        if not clicks:
+            return "—"
+        return f"{100 * (getattr(obj, 'n_subscribed', 0) or 0) / clicks:.1f}%"
+
+
+@admin.register(AppealClick)
+class AppealClickAdmin(admin.ModelAdmin):
+    """Every follow of an appeal's link, for checking the counts: read-only."""
+
+    list_display = ["clicked_at", "appeal", "member", "subscription", "converted_at"]
+    list_filter = ["appeal", ("subscription", admin.EmptyFieldListFilter)]
+    list_select_related = ["appeal", "member", "subscription__plan", "subscription__member"]
+    search_fields = ["member__email", "member__display_name", "appeal__heading"]
+    date_hierarchy = "clicked_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# --- Online payment ------------------------------------------------------------------------------
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records the payment system keeps: to read, never to write."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(StripeEvent)
+class StripeEventAdmin(ReadOnlyAdmin):
+    list_display = ["event_id", "type", "created", "received_at", "outcome"]
+    list_filter = ["type"]
+    search_fields = ["event_id", "outcome"]
+    date_hierarchy = "received_at"
+
+
+@admin.register(StripeSync)
+class StripeSyncAdmin(ReadOnlyAdmin):
+    list_display = [
+        "stripe_subscription_id",
+        "reason",
+        "attempts",
+        "next_attempt_at",
+        "done_at",
+        "last_error",
+    ]
+    list_filter = [("done_at", admin.EmptyFieldListFilter)]
+    search_fields = ["stripe_subscription_id"]

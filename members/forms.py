@@ -2,7 +2,7 @@
 
 from django import forms
 
-from .models import Member
+from .models import Member, Plan
 
 DISPLAY_NAME_HELP = "Shown beside your comments. Your e-mail address is never shown."
 
@@ -32,3 +32,12 @@ class DisplayNameForm(forms.ModelForm):
 
     def clean_display_name(self):
         return " ".join(self.cleaned_data["display_name"].split())
+
+
+class PlanChoiceForm(forms.Form):
+    """The plan a reader chose on /subscribe/: one on offer that can be bought online."""
+
+    plan = forms.ModelChoiceField(
+        queryset=Plan.objects.filter(active=True).exclude(stripe_price_id=""),
+        error_messages={"invalid_choice": "That plan cannot be bought online."},
+    )

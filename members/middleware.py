@@ -3,9 +3,11 @@
 Reading pages served to anonymous visitors may be cached whole (DESIGN §9). Any page
 served to a logged-in member can carry what is theirs alone (their name, their comments
 view, a CSRF token), and every account page (``/accounts/…``) sets the cookies it needs:
-those responses are marked private and not to be stored, whatever the view said.
+those responses are marked private and not to be stored, whatever the view said. Media
+files are the same for everyone and keep their own caching.
 """
 
+from django.conf import settings
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 ACCOUNT_PREFIX = "/accounts/"
@@ -14,6 +16,8 @@ ACCOUNT_PREFIX = "/accounts/"
 def is_private_request(request) -> bool:
     if request.path.startswith(ACCOUNT_PREFIX):
         return True
+    if request.path.startswith(settings.MEDIA_URL):
+        return False
     user = getattr(request, "user", None)
     return bool(user is not None and user.is_authenticated)
 

@@ -6,6 +6,8 @@ Whether a member is a subscriber at a moment is decided in one place,
 written as a query, for that module's use.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
@@ -52,6 +54,12 @@ class Member(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    stripe_customer_id = models.CharField(
+        "Stripe customer",
+        max_length=255,
+        blank=True,
+        help_text="Set when the member first pays online (cus_…); the same customer is reused.",
+    )
 
     objects = MemberManager()
 
@@ -64,6 +72,11 @@ class Member(AbstractBaseUser, PermissionsMixin):
         verbose_name = "member"
         constraints = [
             models.UniqueConstraint(Lower("email"), name="member_email_ci_unique"),
+            models.UniqueConstraint(
+                fields=["stripe_customer_id"],
+                condition=~models.Q(stripe_customer_id=""),
+                name="member_stripe_customer_unique",
+            ),
         ]
 
     def __str__(self):
@@ -99,11 +112,30 @@ class Plan(models.Model):
         default=True, help_text="Only active plans are offered on the subscribe page."
     )
     position = models.PositiveSmallIntegerField(default=0, help_text="Order on the page.")
+    stripe_price_id = models.CharField(
+        "Stripe price",
+        max_length=255,
+        blank=True,
+        help_text="The id of the recurring price in Stripe (price_…) that this plan sells. "
+        "Empty: the plan cannot be bought online.",
+    )
+    ad_free = models.BooleanField(
+        "ad-free",
+        default=False,
+        help_text="Members with a current subscription to this plan see no sponsor placements.",
+    )
 
     class Meta:
         ordering = ["position", "price", "name"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(price__gte=0), name="plan_price_not_negative")
+            models.CheckConstraint(
+                condition=models.Q(price__gte=0), name="plan_price_not_negative"
+            ),
+            models.UniqueConstraint(
+                fields=["stripe_price_id"],
+                condition=~models.Q(stripe_price_id=""),
+                name="plan_stripe_price_unique",
+            ),
         ]
 
     def __str__(self):
@@ -121,20 +153,31 @@ class Plan(models.Model):
 
 class SubscriptionQuerySet(models.QuerySet):
     def current(self, at=None):
-        """Active, started, and its paid period not ended at ``at`` (default: now).
+        """Started, and at ``at`` (default: now) either Active with its paid period not
+        ended, or Payment overdue within the grace period that follows the first failed
+        payment (``SUBSCRIPTION_GRACE_DAYS``).
 
-        The subscriber rule as a query; ``members.subscriptions`` is its only caller.
+        A subscription cancelled at the end of its period stays Active until that end, so
+        it gives access until then. The subscriber rule as a query; ``members.subscriptions``
+        (and the admin's "gives access now") are its only callers.
         """
         at = at or timezone.now()
-        return self.filter(status=Subscription.Status.ACTIVE, starts_at__lte=at).filter(
+        paid_up = models.Q(status=Subscription.Status.ACTIVE) & (
             models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=at)
         )
+        in_grace = models.Q(
+            status=Subscription.Status.PAST_DUE,
+            payment_failed_at__gt=at - timedelta(days=settings.SUBSCRIPTION_GRACE_DAYS),
+        )
+        return self.filter(paid_up | in_grace, starts_at__lte=at)
 
 
 class Subscription(models.Model):
     class Status(models.TextChoices):
         ACTIVE = "active", "Active"
         PAST_DUE = "past_due", "Payment overdue"
+        INCOMPLETE = "incomplete", "Awaiting first payment"
+        PAUSED = "paused", "Paused"
         CANCELLED = "cancelled", "Cancelled"
         EXPIRED = "expired", "Expired"
 
@@ -151,7 +194,8 @@ class Subscription(models.Model):
         choices=Status.choices,
         default=Status.ACTIVE,
         help_text="A member is a subscriber while the status is Active and the paid period "
-        "has not ended.",
+        "has not ended, or while a payment is overdue and the grace period after the failed "
+        "payment has not ended.",
     )
     starts_at = models.DateTimeField("start", default=timezone.now)
     ends_at = models.DateTimeField(
@@ -172,6 +216,28 @@ class Subscription(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Online subscriptions: kept in step with Stripe by members.billing.webhooks.
+    stripe_subscription_id = models.CharField(
+        "Stripe subscription", max_length=255, blank=True, editable=False
+    )
+    cancel_at_period_end = models.BooleanField(
+        "ends at period end",
+        default=False,
+        editable=False,
+        help_text="The reader cancelled: access continues until the end of the paid period, "
+        "then stops.",
+    )
+    payment_failed_at = models.DateTimeField(
+        "payment failed at",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The first failed payment of an overdue subscription; the grace period "
+        "runs from here.",
+    )
+    stripe_event_at = models.DateTimeField(
+        "last Stripe event", null=True, blank=True, editable=False
+    )
 
     objects = SubscriptionQuerySet.as_manager()
 
@@ -186,6 +252,11 @@ class Subscription(models.Model):
                 | models.Q(ends_at__gt=models.F("starts_at")),
                 name="subscription_ends_after_it_starts",
             ),
+            models.UniqueConstraint(
+                fields=["stripe_subscription_id"],
+                condition=~models.Q(stripe_subscription_id=""),
+                name="subscription_stripe_id_unique",
+            ),
         ]
 
     def __str__(self):
@@ -197,3 +268,170 @@ class Subscription(models.Model):
             raise ValidationError({"ends_at": "The paid period must end after it starts."})
         if self.source == self.Source.ONLINE and self.ends_at is None:
             raise ValidationError({"ends_at": "An online subscription runs to a paid-up date."})
+
+    @property
+    def grace_ends_at(self):
+        """When access stops if the overdue payment is not made (None: nothing overdue)."""
+        if self.status != self.Status.PAST_DUE or self.payment_failed_at is None:
+            return None
+        return self.payment_failed_at + timedelta(days=settings.SUBSCRIPTION_GRACE_DAYS)
+
+    @property
+    def renews(self) -> bool:
+        """Paid online and set to renew at the end of the period."""
+        return (
+            self.source == self.Source.ONLINE
+            and self.status == self.Status.ACTIVE
+            and not self.cancel_at_period_end
+        )
+
+
+# --- The editor's appeal ----------------------------------------------------------------------
+
+
+class AppealQuerySet(models.QuerySet):
+    def running(self, at=None):
+        """Started and not yet ended at ``at`` (default: now)."""
+        at = at or timezone.now()
+        return self.filter(starts_at__lte=at).filter(
+            models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=at)
+        )
+
+
+class Appeal(models.Model):
+    """An appeal to subscribe, signed by someone in the newsroom, shown after the body of an
+    article to readers who do not subscribe (``members.appeals``)."""
+
+    heading = models.CharField(max_length=120)
+    text = models.TextField(help_text="Plain text. A blank line starts a new paragraph.")
+    signed_by = models.ForeignKey(
+        "articles.AuthorProfile",
+        on_delete=models.PROTECT,
+        related_name="appeals",
+        verbose_name="signed by",
+        help_text="Their byline name and title are printed under the text.",
+    )
+    call_to_action = models.CharField(
+        "call to action",
+        max_length=60,
+        default="Become a subscriber",
+        help_text="The words of the link to the subscribe page.",
+    )
+    starts_at = models.DateTimeField("start", default=timezone.now)
+    ends_at = models.DateTimeField(
+        "end", null=True, blank=True, help_text="Empty: runs until another appeal replaces it."
+    )
+    sections = models.ManyToManyField(
+        "articles.Section",
+        blank=True,
+        related_name="appeals",
+        help_text="Shown on articles of these sections only. Empty: every section. An appeal "
+        "for the article's section comes before one for every section; among equals, the one "
+        "started last.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AppealQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__isnull=True)
+                | models.Q(ends_at__gt=models.F("starts_at")),
+                name="appeal_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self):
+        return self.heading
+
+    def clean(self):
+        super().clean()
+        if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "The appeal must end after it starts."})
+
+    def is_running(self, at=None) -> bool:
+        at = at or timezone.now()
+        return self.starts_at <= at and (self.ends_at is None or self.ends_at > at)
+
+
+class AppealClick(models.Model):
+    """One follow of an appeal's link, and the subscription it led to, if any.
+
+    The reader is known at once when logged in, or when they log in afterwards in the same
+    session; ``members.appeals`` links the click to the first subscription that starts
+    giving them access within the attribution window.
+    """
+
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="clicks")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="appeal_clicks",
+    )
+    clicked_at = models.DateTimeField(default=timezone.now, db_index=True)
+    subscription = models.ForeignKey(
+        Subscription,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="appeal_clicks",
+        help_text="The subscription this click led to.",
+    )
+    converted_at = models.DateTimeField("subscribed at", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-clicked_at", "-id"]
+        verbose_name = "appeal click"
+        indexes = [
+            models.Index(fields=["member", "converted_at"], name="appealclick_member_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.appeal} at {self.clicked_at:%Y-%m-%d %H:%M}"
+
+
+# --- Online payment (Stripe) -----------------------------------------------------------------
+
+
+class StripeEvent(models.Model):
+    """A Stripe webhook event, recorded once: its id is unique, so a replay, or the same
+    event delivered twice at once, is applied only once (``members.billing.webhooks``)."""
+
+    event_id = models.CharField("event", max_length=255, unique=True)
+    type = models.CharField(max_length=100)
+    created = models.DateTimeField(help_text="When Stripe created the event.")
+    received_at = models.DateTimeField(auto_now_add=True)
+    outcome = models.CharField(max_length=255, blank=True, help_text="What it changed, or why not.")
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+        verbose_name = "Stripe event"
+
+    def __str__(self):
+        return f"{self.type} {self.event_id}"
+
+
+class StripeSync(models.Model):
+    """A subscription to fetch from Stripe outside any request, and to try again later when
+    Stripe cannot be reached (``manage.py sync_stripe``)."""
+
+    stripe_subscription_id = models.CharField("Stripe subscription", max_length=255, unique=True)
+    reason = models.CharField(max_length=255, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    done_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["next_attempt_at", "id"]
+        verbose_name = "Stripe sync"
+        indexes = [models.Index(fields=["done_at", "next_attempt_at"], name="stripesync_due_idx")]
+
+    def __str__(self):
+        return self.stripe_subscription_id

@@ -1,12 +1,19 @@
 """The subscriber rule: who is a subscriber, at a given moment.
 
-A member is a subscriber while one of their subscriptions is Active, has started and its
-paid period has not ended (an empty end means open-ended). Every route and template that
+A member is a subscriber while one of their subscriptions has started and is either Active
+with its paid period not ended (an empty end means open-ended), or Payment overdue within
+``SUBSCRIPTION_GRACE_DAYS`` of the first failed payment. A reader who cancels online stays
+Active until the end of the period paid for. Complimentary and online subscriptions count
+alike. Every route and template that
 needs the answer asks ``is_subscriber``; templates get it as ``member_is_subscriber`` from
 ``members.context_processors.membership``. The condition itself is written once, as
 ``SubscriptionQuerySet.current``.
+
+What that means for a page is decided here too: ``sees_appeal`` (the editor's appeal is for
+non-subscribers) and ``sees_sponsors`` (the ad-free rule), both read from one ``standing``.
 """
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db.models import F
@@ -24,6 +31,46 @@ def is_subscriber(member, at: datetime | None = None) -> bool:
     if member is None or not member.is_authenticated or not member.is_active:
         return False
     return Subscription.objects.current(at).filter(member=member).exists()
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What a reader's subscriptions mean for the page at one moment."""
+
+    subscriber: bool
+    # A current subscription on an ad-free plan: no sponsor placements.
+    ad_free: bool
+
+
+NO_SUBSCRIPTION = Standing(subscriber=False, ad_free=False)
+
+
+def standing(member, at: datetime | None = None) -> Standing:
+    """Whether ``member`` subscribes at ``at``, and on an ad-free plan: one query for a
+    logged-in member (the same rule as ``is_subscriber``), none for anyone else."""
+    if member is None or not member.is_authenticated or not member.is_active:
+        return NO_SUBSCRIPTION
+    current = Subscription.objects.current(at).filter(member=member)
+    plans_ad_free = list(current.values_list("plan__ad_free", flat=True))
+    return Standing(subscriber=bool(plans_ad_free), ad_free=any(plans_ad_free))
+
+
+def request_standing(request) -> Standing:
+    """``standing`` of the request's member, asked once however many blocks need it."""
+    if not hasattr(request, "_member_standing"):
+        request._member_standing = standing(getattr(request, "user", None))
+    return request._member_standing
+
+
+def sees_appeal(reader: Standing) -> bool:
+    """The editor's appeal is for readers who do not subscribe; subscribers never see it."""
+    return not reader.subscriber
+
+
+def sees_sponsors(reader: Standing) -> bool:
+    """The ad-free rule: members on an ad-free plan see no sponsor placements; everyone else,
+    anonymous readers included, does."""
+    return not reader.ad_free
 
 
 def current_subscription(member, at: datetime | None = None) -> Subscription | None:

@@ -1,23 +1,42 @@
 """Reader pages of the members app: the subscribe page and the reader's own account page."""
 
+from urllib.parse import quote
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from .appeals import record_click
+from .billing import stripe_configured
+from .billing.views import plan_url
+from .context_processors import login_url_for
 from .forms import DisplayNameForm
-from .models import Plan
+from .models import Appeal, Plan
 from .subscriptions import current_subscription, last_subscription
 
 
+@never_cache
 def subscribe(request):
     """The active plans, what a subscription brings, and how to subscribe today.
 
-    Anonymous visitors get the same page, with no form and no cookie, so it may be cached.
+    With online payment on, a logged-in reader gets a button per plan (a form to
+    ``members:checkout``); an anonymous visitor gets links to log in or sign up that come
+    back to the chosen plan (``?plan=<id>``), and still no form and no cookie. Never
+    cached: what it offers follows the plans and the reader.
     """
+    plans = list(Plan.objects.filter(active=True))
+    for plan in plans:
+        back = plan_url(plan.pk)
+        plan.login_url = login_url_for(back)
+        plan.signup_url = f"{reverse('account_signup')}?next={quote(back, safe='/')}"
+    chosen = request.GET.get("plan", "")
     context = {
-        "plans": Plan.objects.filter(active=True),
+        "plans": plans,
+        "chosen_plan": int(chosen) if chosen.isascii() and chosen.isdigit() else None,
+        "online_payment": stripe_configured(),
         "subscriptions_email": settings.SUBSCRIPTIONS_EMAIL,
     }
     if request.user.is_authenticated:
@@ -45,5 +64,19 @@ def account(request):
             "subscription": subscription,
             "previous_subscription": None if subscription else last_subscription(request.user),
             "subscriptions_email": settings.SUBSCRIPTIONS_EMAIL,
+            "manages_payment": stripe_configured() and bool(request.user.stripe_customer_id),
         },
     )
+
+
+@never_cache
+def follow_appeal(request, pk):
+    """The appeal's link: count the click, then on to the subscribe page.
+
+    Always the subscribe page, whatever the request says; a page kept in a cache may still
+    show an appeal that has just ended or been removed, so its readers are sent on too.
+    """
+    appeal = Appeal.objects.filter(pk=pk).first()
+    if appeal is not None:
+        record_click(request, appeal)
+    return redirect("members:subscribe")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
@@ -40,6 +41,19 @@ def tag_page(request, *tags: str) -> None:
     request.reader_cache_tags = tags
 
 
+def add_page_tags(request, *tags: str) -> None:
+    """Say that a page also shows what ``tags`` name (a block drawn on many pages, such as
+    the appeal or the sponsor placements), on top of what its view said."""
+    request.reader_cache_tags = (*getattr(request, "reader_cache_tags", (LISTS,)), *tags)
+
+
+def expire_page_by(request, moment) -> None:
+    """Keep the stored page no later than ``moment`` (something it shows starts or ends)."""
+    current = getattr(request, "reader_cache_until", None)
+    if current is None or moment < current:
+        request.reader_cache_until = moment
+
+
 def invalidate(*tags: str) -> None:
     """Make every stored page that depends on any of ``tags`` stale. Never raises."""
     # A new, never-repeated value (not a counter): a version lost to eviction can then
@@ -52,6 +66,50 @@ def invalidate(*tags: str) -> None:
 def _versions(tags) -> dict[str, int | None]:
     found = cache.get_many([TAG_PREFIX + tag for tag in tags])
     return {tag: found.get(TAG_PREFIX + tag) for tag in tags}
+
+
+def remember(key: str, tags: tuple[str, ...], compute, timeout: Callable[[], int]):
+    """``compute()``, kept in the cache until any of ``tags`` changes or ``timeout()``
+    seconds pass: a part of a page that every reader sees alike, logged in or not.
+    ``timeout`` is asked only when the value is computed.
+
+    One cache round trip when the value is fresh. The tag versions are read before
+    computing, so a change made meanwhile leaves the stored value stale, never wrong.
+    """
+    names = [TAG_PREFIX + tag for tag in tags]
+    try:
+        found = cache.get_many([key, *names])
+    except Exception:  # the cache may be down: compute every time
+        return compute()
+    versions = {tag: found.get(name) for tag, name in zip(tags, names, strict=True)}
+    entry = found.get(key)
+    if entry is not None and entry[1] == versions:
+        return entry[0]
+    value = compute()
+    with contextlib.suppress(Exception):
+        cache.set(key, (value, versions), timeout())
+    return value
+
+
+def next_publication():
+    """When the next scheduled piece goes out (None when none is scheduled): nothing that
+    lists articles may be kept past it, since no signal marks that moment. One query."""
+    from articles.models import Article
+
+    return (
+        Article.objects.scheduled()
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+    )
+
+
+def seconds_until_next_publication(limit: int) -> int:
+    """``limit``, or fewer seconds when a scheduled piece goes out sooner."""
+    upcoming = next_publication()
+    if upcoming is None:
+        return limit
+    return max(1, min(limit, int((upcoming - timezone.now()).total_seconds()) + 1))
 
 
 def _page_key(request) -> str:
@@ -107,21 +165,18 @@ class ReaderCacheMiddleware:
         tags = (SITE, *getattr(request, "reader_cache_tags", (LISTS,)))
         try:
             versions = _versions(tags)
-            cache.set(key, (response, versions), self._timeout())
+            cache.set(key, (response, versions), self._timeout(request))
         except Exception:
             pass
         response["X-Reader-Cache"] = "miss"
 
-    def _timeout(self) -> int:
-        """Never keep a page past the moment a scheduled piece goes out."""
-        from articles.models import Article
-
-        upcoming = (
-            Article.objects.scheduled()
-            .order_by("publish_at")
-            .values_list("publish_at", flat=True)
-            .first()
-        )
+    def _timeout(self, request=None) -> int:
+        """Never keep a page past the moment a scheduled piece goes out, nor past the moment
+        something it shows starts or ends (``expire_page_by``)."""
+        upcoming = next_publication()
+        until = getattr(request, "reader_cache_until", None)
+        if until is not None and (upcoming is None or until < upcoming):
+            upcoming = until
         if upcoming is None:
             return self.timeout
         return max(1, min(self.timeout, int((upcoming - timezone.now()).total_seconds()) + 1))

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "reversion",
     "imagekit",
     "django_prose_editor",
+    "csp",
     "allauth",
     "allauth.account",
     "newsroom",
@@ -51,10 +52,16 @@ INSTALLED_APPS = [
     "actors",
     "articles",
     "comments",
+    "sponsors",
 ]
 
 MIDDLEWARE = [
+    # Outermost: every log line written while a request is served carries its id.
+    "newsroom.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise and the reader cache, so static files and stored pages get them too.
+    "newsroom.security.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions: a stored page for an anonymous reader is served without touching them.
     "newsroom.reader_cache.ReaderCacheMiddleware",
@@ -64,9 +71,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "members.middleware.PrivatePagesMiddleware",
+    # A view that cannot reach the database answers 503 with Retry-After (newsroom/outages.py).
+    "newsroom.outages.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -98,6 +106,18 @@ DATABASES = {
 # Re-check pooled connections so the site recovers by itself when the database returns.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite lets one writer in at a time. Transactions take the write lock when they
+    # begin (instead of failing when a reader tries to become a writer) and wait their turn
+    # for up to 20 seconds, so concurrent posts queue instead of answering "database is
+    # locked". WAL lets pages be read while someone writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL;",
+        }
+    )
 
 # An optional read replica of the same database: reads go there, writes (and the reads of
 # a client that has just written) to the primary. See newsroom/db_router.py.
@@ -114,7 +134,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if env("REDIS_URL", default=""):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache that keeps the site serving while Redis is away.
+            "BACKEND": "newsroom.cache.ResilientRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "newsroom",
         }
@@ -155,12 +176,14 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CHANGE_EMAIL = True
-# allauth's rate limits (kept in the cache: Redis when REDIS_URL is set), spelled out.
+# allauth's rate limits (kept in the cache: Redis when REDIS_URL is set), spelled out:
+# "ip" counts per client address (newsroom.ratelimit.client_address), "key" per account
+# (the e-mail address typed), "user" per logged-in member. Answered by handler429.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/300s/key",
     "signup": "20/m/ip",
-    "reset_password": "20/m/ip,5/m/key",
+    "reset_password": "20/m/ip,5/h/key",
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
@@ -199,7 +222,7 @@ USE_TZ = True
 # --- Static files and media ---------------------------------------------------------------
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 # While developing (and under the test runner, which turns DEBUG off) WhiteNoise serves
@@ -252,6 +275,16 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Members and comments (DESIGN §7).
 SUBSCRIPTIONS_EMAIL = env("SUBSCRIPTIONS_EMAIL", default="subscriptions@example.com")
+
+# Online payment through Stripe (members/billing/): off until both keys are set; the
+# webhook secret (whsec_…) signs the events Stripe posts to /members/stripe/webhook/.
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
+# After a failed renewal payment a reader keeps access this many days while Stripe retries.
+SUBSCRIPTION_GRACE_DAYS = env.int("SUBSCRIPTION_GRACE_DAYS", default=7)
+# Seconds to wait for Stripe's API during a reader's request.
+STRIPE_TIMEOUT_SECONDS = env.int("STRIPE_TIMEOUT_SECONDS", default=15)
 COMMENTS_PER_PAGE = 50
 COMMENTS_EDIT_MINUTES = 15
 # One comment per member every this many seconds.
@@ -259,12 +292,86 @@ COMMENTS_MIN_INTERVAL_SECONDS = env.int("COMMENTS_MIN_INTERVAL_SECONDS", default
 # A member's first comment waits for a moderator before it is shown.
 COMMENTS_PREMODERATE_FIRST = env.bool("COMMENTS_PREMODERATE_FIRST", default=True)
 
+# --- Security -----------------------------------------------------------------------------
+
+# Behind a proxy or load balancer that terminates TLS and says so in X-Forwarded-Proto
+# (DESIGN §9). Tools that talk plain http to the app in production settings (make bench,
+# make load) send "X-Forwarded-Proto: https" instead of weakening what follows.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers probe the health check over plain http.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# A refused form gets our page, which says why and keeps the way back (newsroom/views.py).
+CSRF_FAILURE_VIEW = "newsroom.views.csrf_failure"
+
+
+def _media_origins() -> list[str]:
+    """Where images may come from besides our own origin: the media bucket, when used."""
+    if not AWS_STORAGE_BUCKET_NAME:
+        return []
+    if AWS_S3_CUSTOM_DOMAIN:
+        return [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
+    if AWS_S3_ENDPOINT_URL:
+        return [AWS_S3_ENDPOINT_URL.rstrip("/")]
+    return [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
+
+
+# The Content-Security-Policy of every response (django-csp; newsroom/security.py). No
+# nonce: reading pages are cached whole. Inline JSON-LD blocks are data, never executed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_media_origins()],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# --- Rate limits --------------------------------------------------------------------------
+
+# How many proxies in front of the app append the client's address to X-Forwarded-For
+# (0: none, the client is REMOTE_ADDR). Only addresses added by trusted proxies are used.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Our own limits (newsroom/ratelimit.py): "amount/period/address|account".
+RATE_LIMITS = {
+    "search": env("RATE_LIMIT_SEARCH", default="240/m/address"),
+    "comment": env("RATE_LIMIT_COMMENT", default="20/10m/address,12/h/account"),
+}
+
 # --- Logging ------------------------------------------------------------------------------
 
+# One line per record, with the id of the request being served (newsroom/request_id.py),
+# which is also sent back in X-Request-ID and shown on the 500 page.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "newsroom.request_id.RequestIdFilter"}},
+    "formatters": {
+        "line": {
+            "format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "line",
+        },
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from actors.feeds import ActorFeed
 from articles.feeds import LatestFeed, SectionFeed, TagFeed
@@ -21,6 +20,11 @@ feed_patterns = [
 admin.site.site_header = f"{settings.SITE_NAME} — newsroom"
 admin.site.site_title = "Newsroom"
 admin.site.index_title = "Newsroom"
+
+# Our error pages: the request id on the 500 page, and the 503 when the database is away.
+handler500 = "newsroom.views.server_error"
+# django-allauth answers its rate limits (log-in, sign-up, password reset) with this.
+handler429 = "newsroom.ratelimit.allauth_429"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -47,6 +51,7 @@ urlpatterns = [
     path("", include("members.urls")),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("comments.urls")),
+    path("sponsors/", include("sponsors.urls")),
     path("", include("articles.urls")),
 ]
 
@@ -55,5 +60,5 @@ urlpatterns = [
 if settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage":
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [
-        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(rf"^{media_prefix}(?P<path>.*)$", views.media),
     ]

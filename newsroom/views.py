@@ -1,11 +1,26 @@
-"""Project-level views: the health check, the favicon and robots.txt."""
+"""Project-level views: the health check, the favicon, robots.txt, local media and the error
+pages."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
+from django.middleware.csrf import REASON_NO_CSRF_COOKIE
+from django.shortcuts import render
+from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from django.views.static import serve
+
+from .outages import current_exception_is_outage, service_unavailable
+from .request_id import current_request_id
 
 
 def _database_ok() -> bool:
@@ -46,6 +61,9 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /accounts/",
         f"Disallow: {reverse('articles:search')}",
+        # Counted routes: a crawler following them would only be discounted.
+        "Disallow: /sponsors/",
+        "Disallow: /appeals/",
         "",
         *(f"Sitemap: {request.build_absolute_uri(url)}" for url in sitemaps),
         "",
@@ -56,3 +74,54 @@ def robots_txt(request):
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says; send them to the real one."""
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
+
+def media(request, path):
+    """Media from the local folder, when no object storage is configured. A stored file's
+    name never changes meaning (uploads get a new name, renditions are named after their
+    source and spec), so browsers keep it as long as the bucket's objects
+    (AWS_S3_OBJECT_PARAMETERS): a year, immutable."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
+
+
+# --- Error pages --------------------------------------------------------------------------
+
+
+def server_error(request):
+    """handler500: our apology with the request id, never a traceback.
+
+    Called while Django handles the exception: one that says the database is unreachable
+    (raised outside a view, where ``DatabaseOutageMiddleware`` cannot see it) gets the 503.
+    Drawn from the template alone, as the fault may lie in anything a page uses.
+    """
+    if current_exception_is_outage():
+        return service_unavailable(request)
+    content = loader.get_template("500.html").render({"request_id": current_request_id()})
+    return HttpResponseServerError(content)
+
+
+def same_site_referer(request) -> str:
+    """The page the reader came from, when it is on this site; else an empty string."""
+    referer = request.headers.get("Referer", "")
+    allowed = url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return referer if allowed else ""
+
+
+# The field whose text would hurt to lose: a comment's or an article's body.
+KEPT_FIELD = "body"
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: what happened, the way back to the form, and the text typed."""
+    context = {
+        "missing_cookie": reason == REASON_NO_CSRF_COOKIE,
+        "back_url": same_site_referer(request),
+        "typed": request.POST.get(KEPT_FIELD, "") if request.method == "POST" else "",
+    }
+    response = render(request, "403_csrf.html", context, status=403)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from articles.conflicts import current_version
+
 INLINES = ["bylines", "actor_links", "citations", "taggit-taggeditem-content_type-object_id"]
 
 
@@ -10,8 +12,11 @@ def change_url(article) -> str:
 
 
 def article_form(article, actor_rows=(), **changes) -> dict:
-    """The form's fields as they stand, no inline rows but ``actor_rows``, then ``changes``."""
+    """The form's fields as they stand, no inline rows but ``actor_rows``, then ``changes``.
+
+    Like a form just opened, it carries the version of the piece now stored."""
     data = {
+        "based_on_version": current_version(article) if article.pk else "",
         "headline": article.headline,
         "slug": article.slug,
         "dek": article.dek,

@@ -25,6 +25,13 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _no_rate_limits(settings):
+    """Tests send many requests from one address; the limits have their own tests
+    (tests/newsroom/test_rate_limits.py), which set them back."""
+    settings.RATE_LIMITS = {}
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     from django.core.cache import cache
 
@@ -51,6 +58,26 @@ def other_writer(db):
 @pytest.fixture
 def moderator(db):
     return StaffFactory(email="moderator@test.example", group="Moderators")
+
+
+@pytest.fixture
+def people(db):
+    """One member per role of the access matrix (``tests/roles.py``); anonymous is None."""
+    from tests.roles import make_people
+
+    return make_people()
+
+
+@pytest.fixture
+def client_as(client, people):
+    """The test client logged in as the named role (or left anonymous)."""
+
+    def log_in(role: str):
+        if people[role] is not None:
+            client.force_login(people[role])
+        return client
+
+    return log_in
 
 
 @pytest.fixture

@@ -171,3 +171,40 @@ class CommentFactory(factory.django.DjangoModelFactory):
     article = factory.SubFactory(ArticleFactory)
     member = factory.SubFactory(MemberFactory)
     body = factory.Sequence(lambda n: f"A considered remark, number {n}, about the piece.")
+
+
+class AppealFactory(factory.django.DjangoModelFactory):
+    """An appeal running since yesterday, for every section."""
+
+    class Meta:
+        model = "members.Appeal"
+
+    heading = "Good reporting is paid for by its readers"
+    text = "We take no money from governments.\n\nA subscription keeps it that way."
+    signed_by = factory.SubFactory(AuthorFactory, byline="Martin Halloway", title="Editor-in-Chief")
+    call_to_action = "Become a subscriber"
+    starts_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+
+
+class SponsorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "sponsors.Sponsor"
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Sponsor {n}")
+    website = factory.Sequence(lambda n: f"https://sponsor{n}.example/")
+
+
+class PlacementFactory(factory.django.DjangoModelFactory):
+    """An active placement at the end of articles, for every section, running since
+    yesterday."""
+
+    class Meta:
+        model = "sponsors.Placement"
+
+    sponsor = factory.SubFactory(SponsorFactory)
+    headline = factory.Sequence(lambda n: f"Sponsored offer {n}")
+    text = "A sentence about the offer."
+    target_url = factory.Sequence(lambda n: f"https://shop.example/offer-{n}/")
+    slot = "article_end"
+    starts_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))

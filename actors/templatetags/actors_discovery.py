@@ -3,7 +3,7 @@ related coverage under an article (this app sits above articles, so it provides 
 
 from django import template
 
-from ..related import related_articles
+from ..related import related_coverage as cached_related_coverage
 from ..search import actors_matching
 
 register = template.Library()
@@ -19,5 +19,6 @@ def matching_actors(query):
 
 @register.simple_tag
 def related_coverage(article):
-    """``{% related_coverage article as related %}``: up to four public pieces, one query."""
-    return related_articles(article)
+    """``{% related_coverage article as related %}``: up to four public pieces; one query
+    when the cached list is stale, none otherwise."""
+    return cached_related_coverage(article)

@@ -51,6 +51,10 @@ POSTGRES_CONFIG = "english_unaccent"
 SQLITE_FOLD_FUNCTION = "newsroom_fold"
 # Beyond this many matches a search says "more than" and offers no further pages.
 MAX_COUNTED = 1000
+# The newest pieces a body-tier search walks in date order before it asks the GIN index.
+BODY_WALK = 2000
+# Head matches and body-only matches in that window are counted up to this many.
+TIER_HITS = 100
 
 
 def _article_tag_names() -> Subquery:
@@ -115,7 +119,7 @@ class PostgresSearch:
         # websearch syntax accepts anything a reader types ("quoted phrases", -minus, or)
         # without ever raising a syntax error.
         tsquery = SearchQuery(query, config=POSTGRES_CONFIG, search_type="websearch")
-        return RankedMatches(articles, tsquery)
+        return RankedMatches(articles, tsquery, negated=bool(set(query) & set("-!")))
 
     def decorate(self, articles: list, query: str) -> None:
         for article in articles:
@@ -143,15 +147,39 @@ class RankedMatches:
     limited subqueries), then those rows ordered as the tiers are, with highlighted
     headline and excerpt computed for the rows shown only. ``count()`` stops counting at
     ``MAX_COUNTED`` + 1; pages beyond that are not offered.
+
+    ``count()``'s query also counts (up to ``TIER_HITS``) the head-tier matches and the
+    body-only matches among the newest ``BODY_WALK`` pieces, so a slice reads no more than
+    it shows: a head tier that fills the slice leaves the body tier unread, and a body tier
+    the newest pieces can fill is read by walking the publish-time index instead of
+    checking every match of a common word. The order is the same on every path.
     """
 
-    def __init__(self, articles: QuerySet, tsquery: SearchQuery):
+    def __init__(self, articles: QuerySet, tsquery: SearchQuery, negated: bool = True):
         self.articles = articles
         self.tsquery = tsquery
+        self.negated = negated  # the query has a NOT (-word)
+        self._count: int | None = None
+        self._head_hits: int | None = None
+        self._walk_hits: int | None = None
 
     def count(self) -> int:
-        matching = self.articles.filter(search_vector=self.tsquery).order_by()
-        return matching.values("pk")[: MAX_COUNTED + 1].count()
+        """Matches up to ``MAX_COUNTED`` + 1. The same query also counts, up to
+        ``TIER_HITS``, the head-tier matches and the body-only matches among the newest
+        pieces, which decide how a slice reads the body tier (see ``_body_ids``)."""
+        if self._count is None:
+            matching = self.articles.filter(search_vector=self.tsquery).order_by()
+            parts = [
+                matching.values("pk")[: MAX_COUNTED + 1],
+                self._in_head().order_by().values("pk")[:TIER_HITS],
+                self._recent_body_only().order_by().values("pk")[:TIER_HITS],
+            ]
+            compiled = [part.query.sql_with_params() for part in parts]
+            sql = ", ".join(f"(SELECT COUNT(*) FROM ({part_sql}) part)" for part_sql, _ in compiled)
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT {sql}", [p for _, params in compiled for p in params])
+                self._count, self._head_hits, self._walk_hits = cursor.fetchone()
+        return self._count
 
     def __len__(self) -> int:
         return self.count()
@@ -159,25 +187,65 @@ class RankedMatches:
     def _head_rank(self):
         return SearchRank(F("search_head"), self.tsquery)
 
+    def _recent_body_only(self) -> QuerySet:
+        """Body-only matches among the newest ``BODY_WALK`` pieces: a prefix of the body
+        tier's newest-first order, read through the publish-time index."""
+        window_start = self.articles.order_by("-publish_at", "-id").values("publish_at")[
+            BODY_WALK - 1 : BODY_WALK
+        ]
+        return self._body_only().filter(publish_at__gte=Subquery(window_start))
+
+    def _body_only(self) -> QuerySet:
+        q = self.tsquery
+        return self.articles.filter(search_vector=q).exclude(search_head=q)
+
+    def _in_head(self) -> QuerySet:
+        q = self.tsquery
+        in_head = self.articles.filter(search_head=q)
+        # Without NOT, a query the head vector matches is matched by the full one too:
+        # leave the large full vector unread.
+        return in_head.filter(search_vector=q) if self.negated else in_head
+
+    def _hits(self) -> tuple[int, int]:
+        """Head-tier matches and body-only matches among the newest pieces, up to
+        ``TIER_HITS`` each (counted with ``count()`` when the paginator asked first)."""
+        if self._walk_hits is None:
+            self._head_hits = self._in_head().order_by().values("pk")[:TIER_HITS].count()
+            self._walk_hits = self._recent_body_only().order_by().values("pk")[:TIER_HITS].count()
+        return self._head_hits, self._walk_hits
+
+    def _body_ids(self, stop: int) -> QuerySet:
+        """The ids of the ``stop`` newest pieces that mention the words in their body only.
+
+        A common word fills a page from the newest pieces alone: walk the publish-time
+        index over the newest ``BODY_WALK`` pieces. Only when that window holds fewer than
+        ``stop`` matches (a rare word, a deep page) does the GIN index answer. The window is
+        a prefix of the newest-first order, so both give the same rows.
+        """
+        if self._hits()[1] >= stop:
+            return self._recent_body_only().order_by("-publish_at", "-id").values("pk")[:stop]
+        return (
+            self._body_only()
+            .order_by(_unindexed(F("publish_at")).desc(), "-id")
+            .values("pk")[:stop]
+        )
+
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         start, stop = index.start or 0, index.stop
         q = self.tsquery
-        in_head = self.articles.filter(search_head=q, search_vector=q)
         head_ids = (
-            in_head.annotate(rank=self._head_rank())
+            self._in_head()
+            .annotate(rank=self._head_rank())
             .order_by("-rank", "-publish_at", "-id")
             .values("pk")[:stop]
         )
-        body_ids = (
-            self.articles.filter(search_vector=q)
-            .exclude(search_head=q)
-            .order_by(_unindexed(F("publish_at")).desc(), "-id")
-            .values("pk")[:stop]
-        )
+        # A head tier that fills the slice leaves the body tier unread.
+        if self._hits()[0] < stop:
+            head_ids = head_ids.union(self._body_ids(stop), all=True)
         rows = (
-            self.articles.filter(pk__in=head_ids.union(body_ids, all=True))
+            self.articles.filter(pk__in=head_ids)
             .annotate(
                 tier=Case(When(search_head=q, then=Value(1)), default=Value(0)),
                 rank=Case(

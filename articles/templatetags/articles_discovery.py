@@ -4,6 +4,7 @@ image's announced size."""
 from django import template
 from django.utils.safestring import mark_safe
 
+from ..feeds import xml_text as _xml_text
 from ..structured_data import article_json_ld, json_ld_script, lead_image_info, website_json_ld
 
 register = template.Library()
@@ -34,3 +35,9 @@ def lead_image(context, article):
     if request is None:
         return None
     return lead_image_info(article, request)
+
+
+@register.filter
+def xml_text(value):
+    """Text without the characters XML 1.0 cannot carry (for the news sitemap)."""
+    return _xml_text(value)

@@ -13,13 +13,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from members.context_processors import login_url_for
+from members.subscriptions import request_standing
 
-from ..forms import CommentForm
+from ..forms import CommentForm, submission_key
 from ..gate import access
 from ..models import Report
 from ..posting import edit_deadline
 from ..text import render_comment_text
-from ..threads import thread_page, visible_count
+from ..threads import discussion_counts, thread_page, visible_count
 
 register = template.Library()
 
@@ -34,6 +35,11 @@ def _attach_form_state(threads, state) -> None:
     """Put a refused reply, edit or report form back under the comment it was about."""
     for comment in threads:
         for item in [comment, *comment.shown_replies]:
+            # Every comment answers what the template asks: a name the template looks up
+            # and does not find costs a scan of the model's attributes, every time.
+            item.open_action = item.refused_form = None
+            item.refusal = ""
+            item.refusal_without_form = False
             if state is not None and item.pk == state.target_id:
                 item.open_action = state.action
                 item.refused_form = state.form
@@ -53,28 +59,36 @@ def comments_area(context, article):
     member = getattr(request, "user", None)
     area = {
         "article": article,
-        "count": visible_count(article),
         "subscribe_url": reverse("members:subscribe"),
     }
     if member is None or not member.is_authenticated:
+        area["count"] = visible_count(article)
         area["state"] = "anonymous"
         area["login_url"] = login_url_for(article.get_absolute_url())
         return area
 
     now = timezone.now()
-    rights = access(member, article, now)
+    # The page has already asked whether the reader subscribes (the appeal asks too).
+    rights = access(member, article, now, subscriber=request_standing(request).subscriber)
     if not rights.may_read:
+        area["count"] = visible_count(article)
         area["state"] = "invitation"
         return area
 
+    area["count"], threads = discussion_counts(article, member)
     state = getattr(request, "comment_form_state", None)
     page_number = (state.page if state and state.page else None) or request.GET.get("page")
-    discussion = thread_page(article, member, page_number, rights, now)
+    discussion = thread_page(article, member, page_number, rights, now, threads=threads)
     _attach_form_state(discussion.threads, state)
     for comment in discussion.threads:
         for item in [comment, *comment.shown_replies]:
             if item.can_edit:
                 item.edit_until = timezone.localtime(edit_deadline(item))
+            if item.can_reply:
+                refused = getattr(item, "refused_form", None)
+                item.reply_submission = submission_key(
+                    refused if getattr(item, "open_action", "") == "reply" else None
+                )
 
     new_form = CommentForm()
     new_error = ""
@@ -88,6 +102,7 @@ def comments_area(context, article):
         threads=discussion.threads,
         new_form=new_form,
         new_error=new_error,
+        new_submission=submission_key(new_form),
         report_reasons=Report.Reason.choices,
         edit_minutes=settings.COMMENTS_EDIT_MINUTES,
         moderation_url=reverse("admin:comments_moderationqueue_changelist"),

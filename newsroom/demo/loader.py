@@ -35,6 +35,7 @@ from .markup import prose, to_html
 from .masthead import ACCOUNTS, AUTHORS, EDITOR_IN_CHIEF, PUBLICATION, SECTIONS
 from .records import DemoAccount, DemoActor, DemoArticle
 from .sources import SOURCES
+from .sponsors import count_appeal_and_sponsors, load_appeal_and_sponsors
 
 PORTRAIT_CREDIT = f"Illustration: {PUBLICATION}"
 
@@ -58,8 +59,11 @@ def load_demo(password: str, now: datetime | None = None) -> LoadResult:
             load_article(data, now, sections, authors, sources, actors, members)
         # Plans, subscriptions and the comments under the front page's pieces.
         load_discussion(members, password, now)
+        # The appeal signed by the editor-in-chief, and the sponsors with their reports.
+        load_appeal_and_sponsors(authors, now)
     counts = count_rows()
     counts.update(count_discussion())
+    counts.update(count_appeal_and_sponsors())
     return LoadResult(ACCOUNTS, counts)
 
 

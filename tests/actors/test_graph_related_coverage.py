@@ -116,3 +116,51 @@ def test_a_piece_with_nothing_shared_shows_no_related_block(client):
     ArticleFactory(headline="Other")
 
     assert "Related coverage" not in client.get(lonely.get_absolute_url()).text
+
+
+# The article page keeps its related list in the cache: every change it depends on shows on
+# the very next request.
+
+
+def test_an_edited_related_headline_shows_on_the_next_request(client, subject, actors):
+    other = piece("Another on Orban", 2, main=[actors["Orban"]])
+    assert "Another on Orban" in client.get(subject.get_absolute_url()).text
+
+    other.headline = "Orban, revisited"
+    other.save()
+
+    page = client.get(subject.get_absolute_url()).text
+    assert "Orban, revisited" in page
+    assert "Another on Orban" not in page
+
+
+def test_a_newly_published_piece_joins_the_related_list_on_the_next_request(
+    client, subject, actors
+):
+    client.get(subject.get_absolute_url())
+    draft = piece("Fresh on Fico", 1, main=[actors["Fico"]], status=Article.Status.DRAFT)
+    assert draft.get_absolute_url() not in client.get(subject.get_absolute_url()).text
+
+    draft.status = Article.Status.PUBLISHED
+    draft.save()
+
+    assert draft.get_absolute_url() in client.get(subject.get_absolute_url()).text
+
+
+def test_an_unpublished_piece_leaves_the_related_list_on_the_next_request(client, subject, actors):
+    other = piece("Another on Orban", 2, main=[actors["Orban"]])
+    assert other.get_absolute_url() in client.get(subject.get_absolute_url()).text
+
+    other.status = Article.Status.DRAFT
+    other.save()
+
+    assert other.get_absolute_url() not in client.get(subject.get_absolute_url()).text
+
+
+def test_a_newly_linked_actor_changes_the_related_list_on_the_next_request(client, subject, actors):
+    other = piece("On Nato alone", 2, main=[actors["Nato"]])
+    assert other.get_absolute_url() not in client.get(subject.get_absolute_url()).text
+
+    ArticleActorFactory(article=subject, actor=actors["Nato"], role="mentioned")
+
+    assert other.get_absolute_url() in client.get(subject.get_absolute_url()).text

@@ -232,3 +232,19 @@ def test_search_graph_and_related_pages_are_valid_html(client, article, tmp_path
         if m.get("type") == "error"
     ]
     assert errors == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "caption, shown",
+    [
+        ("Two leaders pose during a visit", "Two leaders pose during a visit."),
+        ("Who met whom?", "Who met whom?"),
+        ("Two leaders in Budapest.", "Two leaders in Budapest."),
+    ],
+)
+def test_caption_and_credit_read_as_one_line(client, caption, shown):
+    article = ArticleFactory(lead_image_caption=caption, lead_image_credit_text="Wire Photo")
+    article.lead_image.save("lead.jpg", image_file(size=(1600, 900)))
+    text = " ".join(re.sub(r"<[^>]+>", " ", client.get(article.get_absolute_url()).text).split())
+    assert f"{shown} Image credit: Wire Photo" in text

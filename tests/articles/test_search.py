@@ -409,3 +409,49 @@ def test_revisions_do_not_carry_the_derived_search_columns():
     fields = Version.objects.get_for_object(article).get().field_dict
     assert fields["headline"] == "Revised piece"
     assert not {"search_vector", "search_head", "search_text"} & set(fields)
+
+
+@postgres_only
+def test_postgresql_mentions_keep_their_order_whether_the_newest_pieces_fill_the_page_or_not(
+    client, settings, monkeypatch
+):
+    from articles.search import backends
+
+    # The newest few pieces are walked in date order; a page they cannot fill falls back
+    # to the full index. Both must list the same mentions, newest first, public only.
+    monkeypatch.setattr(backends, "BODY_WALK", 4)
+    settings.ARTICLES_PER_PAGE = 2
+    for n in range(6):
+        ArticleFactory(headline=f"Piece {n}", body="<p>Gyumri.</p>", publish_at=days_ago(n))
+    ArticleFactory(headline="Unrelated", body="<p>Ports.</p>", publish_at=days_ago(0))
+    ArticleFactory(headline="Draft", body="<p>Gyumri.</p>", status=Article.Status.DRAFT)
+    ArticleFactory(headline="Scheduled", body="<p>Gyumri.</p>", publish_at=days_ago(-1))
+
+    pages = [headlines(client.get("/search/", {"q": "gyumri", "page": p})) for p in (1, 2, 3)]
+
+    assert pages == [["Piece 0", "Piece 1"], ["Piece 2", "Piece 3"], ["Piece 4", "Piece 5"]]
+
+
+@postgres_only
+def test_postgresql_a_minus_word_in_the_body_leaves_a_headline_match_out(client):
+    ArticleFactory(headline="Batumi port reopens", body="<p>Cargo and ferries.</p>")
+    ArticleFactory(headline="Batumi casino row", body="<p>Gambling licences.</p>")
+
+    assert headlines(client.get("/search/", {"q": "batumi -gambling"})) == ["Batumi port reopens"]
+
+
+@postgres_only
+def test_postgresql_a_page_of_headline_matches_then_one_that_starts_the_mentions(client, settings):
+    settings.ARTICLES_PER_PAGE = 2
+    for n in range(3):
+        ArticleFactory(headline=f"Kutaisi talks {n}", publish_at=days_ago(10 + n))
+    ArticleFactory(headline="Mention, newer", body="<p>Kutaisi.</p>", publish_at=days_ago(1))
+    ArticleFactory(headline="Mention, older", body="<p>Kutaisi.</p>", publish_at=days_ago(2))
+
+    pages = [headlines(client.get("/search/", {"q": "kutaisi", "page": p})) for p in (1, 2, 3)]
+
+    assert pages == [
+        ["Kutaisi talks 0", "Kutaisi talks 1"],
+        ["Kutaisi talks 2", "Mention, newer"],
+        ["Mention, older"],
+    ]

@@ -44,6 +44,24 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+FIGURES = pytest.StashKey[list]()
+
+
+@pytest.fixture
+def figures(request):
+    """Record a table to print at the end of the run, whether the test passes or fails (CI
+    logs show the figures): ``figures(title, lines)``."""
+    tables = request.config.stash.setdefault(FIGURES, [])
+    return lambda title, lines: tables.append((title, list(lines)))
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    for title, lines in config.stash.get(FIGURES, []):
+        terminalreporter.write_sep("-", title)
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield

@@ -1,66 +1,18 @@
-"""The people of a discussion, one per role of the access matrix, and a discussion to read."""
+"""A discussion to read; its readers, one per role, are the ``people`` of tests/conftest.py."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
 
-from comments.models import Comment, Suspension
-from tests.factories import (
-    ArticleFactory,
-    CommentFactory,
-    MemberFactory,
-    StaffFactory,
-    SubscriptionFactory,
-)
-
-ROLES = [
-    "anonymous",
-    "reader",
-    "lapsed",
-    "subscriber",
-    "suspended",
-    "moderator",
-    "editor",
-    "writer",
-]
+from comments.models import Comment
+from tests.factories import ArticleFactory, CommentFactory
+from tests.roles import subscribed
 
 VISIBLE_TEXT = "The quiet channel ran through Vienna, and everyone knew it."
 HIDDEN_TEXT = "This remark was hidden by the moderators."
 PENDING_TEXT = "This remark still waits for a moderator."
 SECOND_PAGE_TEXT = "A late remark that lands on the second page."
-
-
-def subscribed(email: str, **member):
-    person = MemberFactory(email=email, **member)
-    SubscriptionFactory(member=person)
-    return person
-
-
-@pytest.fixture
-def people(db):
-    now = timezone.now()
-    lapsed = MemberFactory(email="lapsed@test.example", display_name="Jonas")
-    SubscriptionFactory(
-        member=lapsed,
-        status="expired",
-        starts_at=now - datetime.timedelta(days=60),
-        ends_at=now - datetime.timedelta(days=1),
-    )
-    suspended = subscribed("suspended@test.example", display_name="Declan")
-    Suspension.objects.create(
-        member=suspended, until=now + datetime.timedelta(days=3), reason="Name-calling."
-    )
-    return {
-        "anonymous": None,
-        "reader": MemberFactory(email="reader@test.example", display_name="Daniel"),
-        "lapsed": lapsed,
-        "subscriber": subscribed("subscriber@test.example", display_name="Priya"),
-        "suspended": suspended,
-        "moderator": StaffFactory(email="moderator@test.example", group="Moderators"),
-        "editor": StaffFactory(email="editor@test.example", group="Editors"),
-        "writer": StaffFactory(email="writer@test.example", group="Writers"),
-    }
 
 
 @pytest.fixture
@@ -101,15 +53,3 @@ def discussion(db, author):
         "pending": pending,
         "late": late,
     }
-
-
-@pytest.fixture
-def client_as(client, people):
-    """A test client logged in as the named role (or anonymous)."""
-
-    def log_in(role: str):
-        if people[role] is not None:
-            client.force_login(people[role])
-        return client
-
-    return log_in

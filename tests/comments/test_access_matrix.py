@@ -8,7 +8,9 @@ it fails if the gate is loosened (a reader sees text) and if it is tightened by 
 import pytest
 from django.test import Client
 
-from .conftest import HIDDEN_TEXT, PENDING_TEXT, ROLES, SECOND_PAGE_TEXT, VISIBLE_TEXT
+from tests.roles import ROLES
+
+from .conftest import HIDDEN_TEXT, PENDING_TEXT, SECOND_PAGE_TEXT, VISIBLE_TEXT
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,9 @@ EXTRA = {
     "anonymous": 0,
     # The session comes from the cache (cached_db sessions).
     "reader": 2,  # member, the subscriber rule
-    # member, the subscriber rule, suspensions, the number of threads, one page of threads,
-    # their replies
-    "subscriber": 6,
+    # member, the subscriber rule, suspensions, one page of threads with their replies (the
+    # number of threads is counted with the comments)
+    "subscriber": 4,
 }
 
 

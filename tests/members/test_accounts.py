@@ -56,7 +56,7 @@ def test_repeated_failed_log_ins_lock_the_address_for_a_while(client):
     response = client.post(
         "/accounts/login/", {"login": "priya@test.example", "password": PASSWORD}
     )
-    assert response.status_code == 200
+    assert response.status_code == 429
     assert "Too many failed login attempts" in response.content.decode()
     assert not response.wsgi_request.user.is_authenticated
 

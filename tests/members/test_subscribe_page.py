@@ -36,7 +36,7 @@ def test_subscribe_page_says_how_to_subscribe_without_a_payment_button(client, s
 
 
 @pytest.mark.django_db
-def test_anonymous_subscribe_page_can_be_cached(client):
+def test_anonymous_subscribe_page_is_the_same_for_everyone_and_sets_no_cookie(client):
     PlanFactory(name="Monthly")
     first, second = Client().get("/subscribe/"), Client().get("/subscribe/")
     assert first.content == second.content

@@ -1,0 +1,150 @@
+"""The editor's appeal: which one an article shows, and what came of it.
+
+- Which: ``appeal_for(section_id)`` — among the appeals running now, one for the article's
+  section before one for every section, then the one started last. The appeals that have
+  not ended are kept in the cache (no query on a warm page) and forgotten whenever an
+  appeal or a signing author changes; pages that show an appeal are refreshed too.
+- Who sees it: ``members.subscriptions.sees_appeal`` (readers who do not subscribe).
+- Clicks: the appeal's link goes through ``/appeals/<id>/follow/``, which records an
+  ``AppealClick`` and sends the reader on to ``/subscribe/``. The click carries the member
+  when they are logged in, or when they log in later in the same session.
+- Conversions: whatever creates or updates a subscription (the desk in the admin, the
+  payment system), the first save that gives a member access links their latest
+  unconverted click of the last ``ATTRIBUTION_DAYS`` days to it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from newsroom.bots import is_bot
+from newsroom.schedules import CachedSchedule
+
+from .models import Appeal, AppealClick, Subscription
+from .subscriptions import current_subscription, is_subscriber
+
+ATTRIBUTION_DAYS = 30
+SCHEDULE = CachedSchedule(
+    "members:appeals", "appeals", lambda: Appeal.objects.select_related("signed_by")
+)
+PAGE_TAG = SCHEDULE.page_tag
+SESSION_KEY = "appeal_click"
+
+
+# --- Which appeal a page shows ----------------------------------------------------------------
+
+
+def appeal_for(section_id: int | None, at: datetime | None = None) -> Appeal | None:
+    """The appeal an article of section ``section_id`` shows at ``at`` (default: now)."""
+    at = at or timezone.now()
+    candidates = [
+        appeal
+        for appeal in SCHEDULE.unended(at)
+        if appeal.is_running(at) and (not appeal.section_ids or section_id in appeal.section_ids)
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda a: (bool(a.section_ids), a.starts_at, a.pk))
+
+
+def next_appeal_change(at: datetime | None = None) -> datetime | None:
+    """The next moment an appeal starts or ends: a stored page is kept no longer."""
+    return SCHEDULE.next_change(at or timezone.now())
+
+
+def forget_appeals(**kwargs) -> None:
+    """Drop the cached appeals and every stored page that shows one."""
+    SCHEDULE.forget()
+
+
+# --- Clicks and conversions ---------------------------------------------------------------------
+
+
+def record_click(request, appeal: Appeal) -> AppealClick | None:
+    """Count one follow of ``appeal``'s link (not a bot's), and remember it for the log-in."""
+    if is_bot(request):
+        return None
+    member = request.user if request.user.is_authenticated else None
+    click = AppealClick.objects.create(appeal=appeal, member=member)
+    if member is None:
+        request.session[SESSION_KEY] = click.pk
+    return click
+
+
+def claim_click(sender, request, user, **kwargs) -> None:
+    """On log-in (``user_logged_in``): the click remembered in this session is the member's."""
+    session = getattr(request, "session", None)
+    if session is None:
+        return
+    click_id = session.pop(SESSION_KEY, None)
+    if click_id is None:
+        return
+    AppealClick.objects.filter(pk=click_id, member__isnull=True).update(member=user)
+    attribute_subscription_of(user)
+
+
+def _may_be_what_gives_access(subscription: Subscription, at: datetime) -> bool:
+    """The saved subscription itself is live (not an old one saved again)."""
+    return (
+        subscription.status in (Subscription.Status.ACTIVE, Subscription.Status.PAST_DUE)
+        and subscription.starts_at <= at
+        and (subscription.ends_at is None or subscription.ends_at > at)
+    )
+
+
+def attribute_subscription(subscription: Subscription, at: datetime | None = None) -> None:
+    """Link the member's latest unconverted appeal click to ``subscription`` once it makes
+    them a subscriber (``is_subscriber``), and only once per subscription."""
+    at = at or timezone.now()
+    if not _may_be_what_gives_access(subscription, at):
+        return
+    if AppealClick.objects.filter(subscription=subscription).exists():
+        return
+    click = (
+        AppealClick.objects.filter(
+            member_id=subscription.member_id,
+            subscription__isnull=True,
+            clicked_at__gt=at - timedelta(days=ATTRIBUTION_DAYS),
+            clicked_at__lte=at,
+        )
+        .order_by("-clicked_at", "-pk")
+        .first()
+    )
+    if click is None or not is_subscriber(subscription.member, at):
+        return
+    AppealClick.objects.filter(pk=click.pk, subscription__isnull=True).update(
+        subscription=subscription, converted_at=at
+    )
+
+
+def attribute_subscription_of(member, at: datetime | None = None) -> None:
+    """A member already subscribed when their click is claimed at log-in (rare: they paid
+    in another session first) has that subscription linked too."""
+    subscription = current_subscription(member, at)
+    if subscription is not None:
+        attribute_subscription(subscription, at)
+
+
+def subscription_saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        attribute_subscription(instance)
+
+
+def connect() -> None:
+    """Wire the signals (called once, from ``MembersConfig.ready``)."""
+    from django.contrib.auth.signals import user_logged_in
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
+        signal.connect(forget_appeals, sender=Appeal, dispatch_uid=f"appeal-{name}")
+        # The signature shows the author's byline and title.
+        signal.connect(
+            forget_appeals, sender="articles.AuthorProfile", dispatch_uid=f"appeal-author-{name}"
+        )
+    m2m_changed.connect(
+        forget_appeals, sender=Appeal.sections.through, dispatch_uid="appeals-sections"
+    )
+    post_save.connect(subscription_saved, sender=Subscription, dispatch_uid="appeals-conversion")
+    user_logged_in.connect(claim_click, dispatch_uid="appeals-claim-click")

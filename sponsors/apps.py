@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class SponsorsConfig(AppConfig):
+    name = "sponsors"
+    verbose_name = "Sponsors"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

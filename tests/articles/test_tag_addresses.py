@@ -1,0 +1,40 @@
+"""Every tag has a page at /tags/<slug>/, whatever its name."""
+
+import pytest
+
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "name,slug",
+    [("Orbán", "orban"), ("🙂", "item"), ("<", "item"), ("日本語", "item"), ("graph", "graph")],
+)
+def test_a_tag_gets_an_ascii_slug_and_its_page_answers(client, name, slug):
+    article = ArticleFactory(tags=[name])
+    tag = article.tags.get()
+
+    assert tag.slug == slug
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert client.get(f"/tags/{tag.slug}/").status_code == 200
+    assert client.get(f"/feeds/tags/{tag.slug}/").status_code == 200
+
+
+def test_two_tags_without_letters_get_different_slugs(client):
+    article = ArticleFactory(tags=["🙂", "🙃"])
+
+    assert sorted(article.tags.values_list("slug", flat=True)) == ["item", "item-2"]
+
+
+def test_a_headline_with_control_characters_keeps_the_feeds_readable(client):
+    import xml.etree.ElementTree as ET
+
+    ArticleFactory(headline="Bell\x07 and escape\x1b in a headline", tags=["bells"])
+
+    for url in ["/feeds/latest/", "/feeds/tags/bells/", "/news-sitemap.xml"]:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "Bell and escape in a headline" in ET.tostring(
+            ET.fromstring(response.content), encoding="unicode"
+        )
