@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -55,7 +56,18 @@ def expire_page_by(request, moment) -> None:
 
 
 def invalidate(*tags: str) -> None:
-    """Make every stored page that depends on any of ``tags`` stale. Never raises."""
+    """Make every stored page that depends on any of ``tags`` stale. Never raises.
+
+    Inside a transaction (an admin save) the tags move on now and again once it commits:
+    a page another request draws meanwhile still reads the old rows, and would otherwise
+    be stored under the new versions and outlive the change.
+    """
+    _bump(tags)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _bump(tags))
+
+
+def _bump(tags) -> None:
     # A new, never-repeated value (not a counter): a version lost to eviction can then
     # never come back equal to the one a stale page was stored with.
     version = time.time_ns()

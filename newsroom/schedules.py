@@ -3,17 +3,15 @@
 
 A ``CachedSchedule`` keeps the pieces that have not ended in the cache, each with the set
 of its section ids, so a warm page runs no query for them however many there are; it says
-when the next one starts or ends (a stored page is kept no longer), and ``forget()`` drops
-the list and every stored page that shows such pieces (their reader-cache tag).
+when the next one starts or ends (a stored page is kept no longer), and ``forget()`` makes
+the list and every stored page that shows such pieces stale (their reader-cache tag).
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from datetime import datetime
 
-from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 
 from newsroom import reader_cache
@@ -28,11 +26,7 @@ class CachedSchedule:
         self.seconds = 3600
 
     def unended(self, now: datetime) -> list:
-        try:
-            pieces = cache.get(self.cache_key)
-        except Exception:  # a cache outage costs a query, never the page
-            pieces = None
-        if pieces is None:
+        def load() -> list:
             from articles.models import Section
 
             pieces = list(
@@ -42,9 +36,11 @@ class CachedSchedule:
             )
             for piece in pieces:
                 piece.section_ids = frozenset(section.pk for section in piece.sections.all())
-            with contextlib.suppress(Exception):
-                cache.set(self.cache_key, pieces, self.seconds)
-        return pieces
+            return pieces
+
+        # Kept under the pages' own tag: a list read while a change was being saved is
+        # stored as already stale (``reader_cache.remember``), never served for an hour.
+        return reader_cache.remember(self.cache_key, (self.page_tag,), load, lambda: self.seconds)
 
     def next_change(self, at: datetime) -> datetime | None:
         """The next moment a piece starts or ends."""
@@ -57,6 +53,4 @@ class CachedSchedule:
         return min(moments, default=None)
 
     def forget(self) -> None:
-        with contextlib.suppress(Exception):
-            cache.delete(self.cache_key)
         reader_cache.invalidate(self.page_tag)

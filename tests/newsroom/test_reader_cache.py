@@ -44,6 +44,18 @@ def test_an_edit_shows_on_the_next_anonymous_request(client):
     assert "Second wording" in get(client, "/").text
 
 
+def test_a_page_stored_while_an_edit_was_being_saved_is_redrawn_once_the_edit_commits(
+    client, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory(headline="First wording")
+    with django_capture_on_commit_callbacks(execute=True):
+        article.headline = "Second wording"
+        article.save()
+        # Another reader's request, drawn before the save is visible to everyone.
+        get(client, article.get_absolute_url())
+    assert get(client, article.get_absolute_url())["X-Reader-Cache"] == "miss"
+
+
 def test_editing_one_article_leaves_the_other_pages_cached(client):
     edited, untouched = ArticleFactory(), ArticleFactory()
     get(client, untouched.get_absolute_url())
