@@ -10,7 +10,7 @@
   when they are logged in, or when they log in later in the same session.
 - Conversions: whatever creates or updates a subscription (the desk in the admin, the
   payment system), the first save that gives a member access links their latest
-  unconverted click of the last ``ATTRIBUTION_DAYS`` days to it.
+  unconverted click of the ``ATTRIBUTION_DAYS`` days before it started.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from newsroom.bots import is_bot
 from newsroom.schedules import CachedSchedule
 
 from .models import Appeal, AppealClick, Subscription
-from .subscriptions import current_subscription, is_subscriber
+from .subscriptions import current_subscription
 
 ATTRIBUTION_DAYS = 30
 SCHEDULE = CachedSchedule(
@@ -85,20 +85,14 @@ def claim_click(sender, request, user, **kwargs) -> None:
     attribute_subscription_of(user)
 
 
-def _may_be_what_gives_access(subscription: Subscription, at: datetime) -> bool:
-    """The saved subscription itself is live (not an old one saved again)."""
-    return (
-        subscription.status in (Subscription.Status.ACTIVE, Subscription.Status.PAST_DUE)
-        and subscription.starts_at <= at
-        and (subscription.ends_at is None or subscription.ends_at > at)
-    )
-
-
 def attribute_subscription(subscription: Subscription, at: datetime | None = None) -> None:
     """Link the member's latest unconverted appeal click to ``subscription`` once it makes
-    them a subscriber (``is_subscriber``), and only once per subscription."""
+    them a subscriber, and only once per subscription. Only a click made before the
+    subscription started counts: a subscriber who follows the link later (logged out, say)
+    was not brought in by it."""
     at = at or timezone.now()
-    if not _may_be_what_gives_access(subscription, at):
+    # The saved subscription itself must give access now (not an old one saved again).
+    if not Subscription.objects.current(at).filter(pk=subscription.pk).exists():
         return
     if AppealClick.objects.filter(subscription=subscription).exists():
         return
@@ -106,13 +100,13 @@ def attribute_subscription(subscription: Subscription, at: datetime | None = Non
         AppealClick.objects.filter(
             member_id=subscription.member_id,
             subscription__isnull=True,
-            clicked_at__gt=at - timedelta(days=ATTRIBUTION_DAYS),
-            clicked_at__lte=at,
+            clicked_at__gt=subscription.starts_at - timedelta(days=ATTRIBUTION_DAYS),
+            clicked_at__lte=subscription.starts_at,
         )
         .order_by("-clicked_at", "-pk")
         .first()
     )
-    if click is None or not is_subscriber(subscription.member, at):
+    if click is None:
         return
     AppealClick.objects.filter(pk=click.pk, subscription__isnull=True).update(
         subscription=subscription, converted_at=at

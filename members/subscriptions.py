@@ -28,9 +28,7 @@ def is_subscriber(member, at: datetime | None = None) -> bool:
     Anonymous visitors and inactive accounts are never subscribers. One query for a
     logged-in member, none for anyone else.
     """
-    if member is None or not member.is_authenticated or not member.is_active:
-        return False
-    return Subscription.objects.current(at).filter(member=member).exists()
+    return standing(member, at).subscriber
 
 
 @dataclass(frozen=True)
@@ -107,3 +105,16 @@ def end_subscription(subscription: Subscription, at: datetime | None = None) -> 
     if subscription.ends_at is None or subscription.ends_at > at:
         subscription.ends_at = max(at, subscription.starts_at + timedelta(seconds=1))
     subscription.save(update_fields=["status", "cancelled_at", "ends_at"])
+
+
+def bills_online(member) -> bool:
+    """True while the payment system still bills ``member`` for a subscription (active,
+    overdue, awaiting its first payment or paused, whatever their access is today): a
+    second Checkout would charge them twice, so plan changes go through the billing portal."""
+    if member is None or not member.is_authenticated:
+        return False
+    return (
+        Subscription.objects.filter(member=member, source=Subscription.Source.ONLINE)
+        .exclude(status__in=(Subscription.Status.CANCELLED, Subscription.Status.EXPIRED))
+        .exists()
+    )

@@ -15,7 +15,7 @@ from .billing.views import plan_url
 from .context_processors import login_url_for
 from .forms import DisplayNameForm
 from .models import Appeal, Plan
-from .subscriptions import current_subscription, last_subscription
+from .subscriptions import bills_online, current_subscription, last_subscription
 
 
 @never_cache
@@ -41,6 +41,7 @@ def subscribe(request):
     }
     if request.user.is_authenticated:
         context["subscription"] = current_subscription(request.user)
+        context["bills_online"] = bills_online(request.user)
         if context["subscription"] is None:
             context["previous_subscription"] = last_subscription(request.user)
     return render(request, "members/subscribe.html", context)

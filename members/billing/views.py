@@ -5,7 +5,13 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
+from django.db import IntegrityError
+from django.http import (
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -13,7 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from ..forms import PlanChoiceForm
-from ..subscriptions import current_subscription
+from ..subscriptions import bills_online, current_subscription
 from . import PaymentUnavailable
 from .checkout import billing_portal_url, start_checkout
 from .webhooks import InvalidEvent, process_event, verify_event
@@ -44,8 +50,7 @@ def checkout(request):
         messages.error(request, "That plan cannot be bought online. Choose one below.")
         return redirect("members:subscribe")
     plan = form.cleaned_data["plan"]
-    subscription = current_subscription(request.user)
-    if subscription is not None and subscription.source == subscription.Source.ONLINE:
+    if bills_online(request.user):
         messages.info(
             request,
             "You already subscribe online. Change your plan from your account, "
@@ -108,6 +113,13 @@ def stripe_webhook(request):
     except InvalidEvent as problem:
         log.warning("Refused a Stripe webhook request: %s", problem)
         return HttpResponseBadRequest("Invalid Stripe event.", content_type="text/plain")
-    outcome = process_event(event)
+    try:
+        outcome = process_event(event)
+    except IntegrityError:
+        # Nothing was applied (the event is not marked processed): Stripe sends it again.
+        log.exception("Could not apply Stripe event %s (%s)", event["id"], event["type"])
+        response = HttpResponse("Not applied; send it again later.", status=503)
+        response["Retry-After"] = "60"
+        return response
     log.info("Stripe %s %s: %s", event["type"], event["id"], outcome)
     return JsonResponse({"received": True, "outcome": outcome})

@@ -302,7 +302,10 @@ def _locked_or_created(
             subscription.save()
             return subscription, True
     except IntegrityError:
-        return _locked(subscription_id), False
+        winner = _locked(subscription_id)
+        if winner is None:  # another constraint refused the row: not a race, a real fault
+            raise
+        return winner, False
 
 
 def _member_for(customer_id: str | None, member_id) -> Member | None:

@@ -253,6 +253,18 @@ def test_saving_a_subscription_again_converts_no_second_click():
     assert AppealClick.objects.filter(subscription=subscription).count() == 1
 
 
+def test_a_subscriber_who_follows_the_appeal_logged_out_is_not_a_conversion(client):
+    appeal = AppealFactory()
+    reader = MemberFactory(email="already@test.example", password="correct-horse-battery")
+    subscription = SubscriptionFactory(
+        member=reader, starts_at=timezone.now() - datetime.timedelta(days=3)
+    )
+    client.get(f"/appeals/{appeal.pk}/follow/", HTTP_USER_AGENT=BROWSER)
+    client.login(email="already@test.example", password="correct-horse-battery")
+    assert appeal.clicks.get().member == reader
+    assert not AppealClick.objects.filter(subscription=subscription).exists()
+
+
 def test_the_admin_shows_clicks_and_conversions_per_appeal(client, editor):
     appeal = AppealFactory(heading="Counted appeal")
     for n in range(4):

@@ -199,6 +199,26 @@ def test_a_reader_who_already_pays_online_is_sent_to_their_account_not_to_pay_tw
     assert stripe_api.calls == []
 
 
+@pytest.mark.parametrize("status", ["incomplete", "past_due"])
+def test_a_reader_still_billed_online_without_access_is_not_sent_to_pay_a_second_time(
+    client, plans, reader, stripe_keys, stripe_api, status
+):
+    # A complimentary grant gives access; the online subscription is still being billed.
+    SubscriptionFactory(member=reader, source="complimentary", ends_at=None)
+    SubscriptionFactory(
+        member=reader,
+        plan=plans["Monthly"],
+        source="online",
+        status=status,
+        payment_failed_at=timezone.now() - datetime.timedelta(days=30),
+    )
+    client.force_login(reader)
+    assert "<button" not in client.get("/subscribe/").content.decode().split("plans-heading")[1]
+    response = client.post("/subscribe/checkout/", {"plan": plans["Annual"].pk})
+    assert response.status_code == 302 and response["Location"] == "/accounts/profile/"
+    assert stripe_api.calls == []
+
+
 def test_a_complimentary_subscriber_may_still_buy_a_plan(
     client, plans, reader, stripe_keys, checkout_recorded
 ):

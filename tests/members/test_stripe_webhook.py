@@ -10,7 +10,7 @@ import time
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.utils import timezone
 
 from members.billing.webhooks import process_event
@@ -565,3 +565,20 @@ def test_checkout_and_subscription_events_at_once_make_one_subscription(monthly)
     assert Subscription.objects.filter(member=member).count() == 1
     assert StripeEvent.objects.count() == 2
     assert is_subscriber(member)
+
+
+def test_an_event_the_database_refuses_answers_503_and_is_applied_when_sent_again(
+    client, member, monthly, monkeypatch
+):
+    event = subscription_event("customer.subscription.created", created=now())
+
+    def refuse(self, *args, **kwargs):
+        raise IntegrityError("new row violates a check constraint")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Subscription, "save", refuse)
+        response = post_event(client, event)
+    assert response.status_code == 503 and response["Retry-After"] == "60"
+    assert not StripeEvent.objects.filter(event_id=event["id"]).exists()
+    assert post_event(client, event).status_code == 200
+    assert stored().member == member
