@@ -7,7 +7,8 @@
 - Who sees it: ``members.subscriptions.sees_appeal`` (readers who do not subscribe).
 - Clicks: the appeal's link goes through ``/appeals/<id>/follow/``, which records an
   ``AppealClick`` and sends the reader on to ``/subscribe/``. The click carries the member
-  when they are logged in, or when they log in later in the same session.
+  when they are logged in, or when they log in later in the same browser (a signed cookie
+  of its own, never a session).
 - Conversions: whatever creates or updates a subscription (the desk in the admin, the
   payment system), the first save that gives a member access links their latest
   unconverted click of the ``ATTRIBUTION_DAYS`` days before it started.
@@ -17,9 +18,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.utils import timezone
 
-from newsroom.bots import is_bot
+from newsroom.bots import counts
 from newsroom.schedules import CachedSchedule
 
 from .models import Appeal, AppealClick, Subscription
@@ -30,7 +32,7 @@ SCHEDULE = CachedSchedule(
     "members:appeals", "appeals", lambda: Appeal.objects.select_related("signed_by")
 )
 PAGE_TAG = SCHEDULE.page_tag
-SESSION_KEY = "appeal_click"
+CLICK_COOKIE = "appeal_click"
 
 
 # --- Which appeal a page shows ----------------------------------------------------------------
@@ -63,25 +65,39 @@ def forget_appeals(**kwargs) -> None:
 
 
 def record_click(request, appeal: Appeal) -> AppealClick | None:
-    """Count one follow of ``appeal``'s link (not a bot's), and remember it for the log-in."""
-    if is_bot(request):
+    """Count one follow of ``appeal``'s link (a reader's, see ``newsroom.bots.counts``)."""
+    if not counts(request):
         return None
     member = request.user if request.user.is_authenticated else None
-    click = AppealClick.objects.create(appeal=appeal, member=member)
-    if member is None:
-        request.session[SESSION_KEY] = click.pk
-    return click
+    return AppealClick.objects.create(appeal=appeal, member=member)
+
+
+def remember_click(response, click: AppealClick) -> None:
+    """Keep an anonymous reader's click in a signed cookie of its own, for their log-in.
+
+    Not in the session: a session cookie would take the reader off the cached pages for as
+    long as it lasts."""
+    response.set_signed_cookie(
+        CLICK_COOKIE,
+        str(click.pk),
+        salt=CLICK_COOKIE,
+        max_age=ATTRIBUTION_DAYS * 24 * 3600,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
 
 
 def claim_click(sender, request, user, **kwargs) -> None:
-    """On log-in (``user_logged_in``): the click remembered in this session is the member's."""
-    session = getattr(request, "session", None)
-    if session is None:
+    """On log-in (``user_logged_in``): the click remembered in this browser is the member's."""
+    if request is None:
         return
-    click_id = session.pop(SESSION_KEY, None)
-    if click_id is None:
+    click_id = request.get_signed_cookie(
+        CLICK_COOKIE, default="", salt=CLICK_COOKIE, max_age=ATTRIBUTION_DAYS * 24 * 3600
+    )
+    if not click_id.isdigit():
         return
-    AppealClick.objects.filter(pk=click_id, member__isnull=True).update(member=user)
+    AppealClick.objects.filter(pk=int(click_id), member__isnull=True).update(member=user)
     attribute_subscription_of(user)
 
 

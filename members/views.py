@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
-from .appeals import record_click
+from .appeals import record_click, remember_click
 from .billing import stripe_configured
 from .billing.views import plan_url
 from .context_processors import login_url_for
@@ -78,6 +78,8 @@ def follow_appeal(request, pk):
     show an appeal that has just ended or been removed, so its readers are sent on too.
     """
     appeal = Appeal.objects.filter(pk=pk).first()
-    if appeal is not None:
-        record_click(request, appeal)
-    return redirect("members:subscribe")
+    click = record_click(request, appeal) if appeal is not None else None
+    response = redirect("members:subscribe")
+    if click is not None and click.member_id is None:
+        remember_click(response, click)
+    return response

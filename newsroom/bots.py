@@ -1,9 +1,10 @@
-"""Which requests come from a program rather than a reader, for counting only.
+"""Which requests count as a reader's impression or click: ``counts(request)``.
 
-Counting sponsor impressions and clicks, and appeal clicks, leaves these requests out. The
-test is deliberately simple and errs on the side of counting: crawlers, link previewers,
-command-line clients and prefetches announce themselves; a bot that pretends to be a
-browser is counted like one.
+Sponsor impressions and clicks, and appeal clicks, leave out requests from programs. The
+bot test is deliberately simple and errs on the side of counting: crawlers, link
+previewers, command-line clients and prefetches announce themselves. A program that
+pretends to be a browser is held back by the ``counted`` rate limit of its address
+(``RATE_LIMITS``): past it, it is still answered, but no longer counted.
 """
 
 import re
@@ -24,3 +25,11 @@ def is_bot(request) -> bool:
         return True
     purpose = request.headers.get("Sec-Purpose", "") or request.headers.get("Purpose", "")
     return "prefetch" in purpose.lower()
+
+
+def counts(request) -> bool:
+    """True when ``request`` is counted: not a program, and its address not past the
+    ``counted`` rate limit."""
+    from .ratelimit import hit
+
+    return not is_bot(request) and hit(request, "counted") is None

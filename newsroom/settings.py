@@ -350,6 +350,8 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 RATE_LIMITS = {
     "search": env("RATE_LIMIT_SEARCH", default="240/m/address"),
     "comment": env("RATE_LIMIT_COMMENT", default="20/10m/address,12/h/account"),
+    # Sponsor impressions and clicks, appeal clicks: past it still answered, not counted.
+    "counted": env("RATE_LIMIT_COUNTED", default="120/m/address"),
 }
 
 # --- Logging ------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import base64
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.views.decorators.cache import never_cache
 
-from newsroom.bots import is_bot
+from newsroom.bots import counts
 
 from .counting import add_count
 from .models import Placement
@@ -31,7 +31,7 @@ def click(request, pk):
     placement = Placement.objects.running().filter(pk=pk).only("pk", "target_url").first()
     if placement is None:
         raise Http404("No such sponsor placement.")
-    if not is_bot(request):
+    if counts(request):
         add_count("clicks", [placement.pk])
     response = HttpResponseRedirect(placement.target_url)
     response["Referrer-Policy"] = "origin"
@@ -45,7 +45,7 @@ def seen(request, ids):
     wanted = []
     for part in ids.split("-")[:MAX_IDS_PER_BEACON]:
         wanted.append(int(part))
-    if request.method == "GET" and not is_bot(request):
+    if request.method == "GET" and counts(request):
         running = running_placement_ids()
         add_count("impressions", [pk for pk in wanted if pk in running])
     response = HttpResponse(PIXEL, content_type="image/gif")

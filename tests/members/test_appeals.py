@@ -3,10 +3,11 @@
 import datetime
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.test import Client
 from django.utils import timezone
 
-from members.models import AppealClick, Subscription
+from members.models import AppealClick, Member, Subscription
 from tests.factories import (
     AppealFactory,
     ArticleFactory,
@@ -159,6 +160,34 @@ def test_an_unknown_appeal_still_sends_the_reader_to_subscribe(client):
     assert AppealClick.objects.count() == 0
 
 
+def test_following_the_appeal_anonymously_keeps_the_reader_on_cached_pages(settings, client):
+    settings.PAGE_CACHE = True
+    appeal = AppealFactory()
+    client.get(f"/appeals/{appeal.pk}/follow/", HTTP_USER_AGENT=BROWSER)
+    assert settings.SESSION_COOKIE_NAME not in client.cookies
+    article = ArticleFactory()
+    client.get(article.get_absolute_url())
+    assert client.get(article.get_absolute_url())["X-Reader-Cache"] == "hit"
+
+
+def test_a_forged_click_cookie_claims_nothing_at_log_in(client):
+    appeal = AppealFactory()
+    someone_else = AppealClick.objects.create(appeal=appeal)
+    MemberFactory(email="forger@test.example", password="correct-horse-battery")
+    client.cookies["appeal_click"] = str(someone_else.pk)
+    log_in_through_the_form(client, "forger@test.example")
+    someone_else.refresh_from_db()
+    assert someone_else.member is None
+
+
+def log_in_through_the_form(client, email):
+    """As a reader does: the browser's cookies go with the log-in."""
+    member = Member.objects.get(email=email)
+    EmailAddress.objects.get_or_create(user=member, email=email, verified=True, primary=True)
+    client.post("/accounts/login/", {"login": email, "password": "correct-horse-battery"})
+    assert client.get("/accounts/profile/").status_code == 200
+
+
 def test_a_logged_in_readers_click_is_theirs_at_once(client):
     appeal = AppealFactory()
     reader = MemberFactory()
@@ -172,7 +201,7 @@ def test_an_anonymous_click_becomes_the_readers_when_they_log_in(client):
     reader = MemberFactory(email="later@test.example", password="correct-horse-battery")
     client.get(f"/appeals/{appeal.pk}/follow/", HTTP_USER_AGENT=BROWSER)
     assert appeal.clicks.get().member is None
-    client.login(email="later@test.example", password="correct-horse-battery")
+    log_in_through_the_form(client, "later@test.example")
     assert appeal.clicks.get().member == reader
 
 
@@ -260,7 +289,7 @@ def test_a_subscriber_who_follows_the_appeal_logged_out_is_not_a_conversion(clie
         member=reader, starts_at=timezone.now() - datetime.timedelta(days=3)
     )
     client.get(f"/appeals/{appeal.pk}/follow/", HTTP_USER_AGENT=BROWSER)
-    client.login(email="already@test.example", password="correct-horse-battery")
+    log_in_through_the_form(client, "already@test.example")
     assert appeal.clicks.get().member == reader
     assert not AppealClick.objects.filter(subscription=subscription).exists()
 

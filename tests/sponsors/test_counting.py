@@ -102,6 +102,22 @@ def test_bot_clicks_are_redirected_but_not_counted(agent):
 # --- Impressions -------------------------------------------------------------------------------
 
 
+def test_past_the_counting_limit_of_an_address_clicks_still_redirect_but_no_longer_count(
+    settings, browser
+):
+    settings.RATE_LIMITS = {"counted": "3/m/address"}
+    placement = PlacementFactory(target_url="https://rifles.example/")
+    for _ in range(5):
+        assert browser.get(f"/sponsors/click/{placement.pk}/")["Location"] == (
+            "https://rifles.example/"
+        )
+        browser.get(f"/sponsors/seen/{placement.pk}.gif")
+    # Click, impression, click: the first three requests of the address count.
+    assert counts(placement) == (1, 2)
+    other_address = browser.get(f"/sponsors/click/{placement.pk}/", REMOTE_ADDR="203.0.113.7")
+    assert other_address.status_code == 302 and counts(placement) == (1, 3)
+
+
 def test_the_beacon_counts_one_impression_per_placement_shown(browser):
     first, second = PlacementFactory(), PlacementFactory()
     response = browser.get(f"/sponsors/seen/{first.pk}-{second.pk}.gif")
