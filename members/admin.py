@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
-from newsroom.admin import InForceNowFilter, ListedForEditorsOnly
+from newsroom.admin import ListedForEditorsOnly, ReadOnlyAdmin, ScheduledAdminMixin, running_filter
 
 from .appeals import ATTRIBUTION_DAYS
 from .models import Appeal, AppealClick, Member, Plan, StripeEvent, StripeSync, Subscription
@@ -207,16 +207,8 @@ class SubscriptionAdmin(admin.ModelAdmin):
 # --- The editor's appeal ----------------------------------------------------------------------
 
 
-class AppealRunningFilter(InForceNowFilter):
-    title = "running now"
-    parameter_name = "running"
-
-    def in_force(self):
-        return Appeal.objects.running()
-
-
 @admin.register(Appeal)
-class AppealAdmin(admin.ModelAdmin):
+class AppealAdmin(ScheduledAdminMixin, admin.ModelAdmin):
     """Editors write the appeals; the list and the form show how many readers followed
     each one's link and how many of them subscribed (``members.appeals``)."""
 
@@ -232,7 +224,7 @@ class AppealAdmin(admin.ModelAdmin):
         "subscribed",
         "conversion",
     ]
-    list_filter = [AppealRunningFilter, "sections", "signed_by"]
+    list_filter = [running_filter(Appeal), "sections", "signed_by"]
     list_select_related = ["signed_by"]
     search_fields = ["heading", "text"]
     autocomplete_fields = ["signed_by"]
@@ -265,15 +257,6 @@ class AppealAdmin(admin.ModelAdmin):
             )
         )
 
-    @admin.display(description="sections")
-    def where(self, obj):
-        names = [section.name for section in obj.sections.all()]
-        return ", ".join(names) if names else "Every section"
-
-    @admin.display(boolean=True, description="running now")
-    def running(self, obj):
-        return obj.is_running()
-
     @admin.display(description="link followed", ordering="n_clicks")
     def clicks(self, obj):
         return f"{getattr(obj, 'n_clicks', 0) or 0:,}"
@@ -291,7 +274,7 @@ class AppealAdmin(admin.ModelAdmin):
 
 
 @admin.register(AppealClick)
-class AppealClickAdmin(admin.ModelAdmin):
+class AppealClickAdmin(ReadOnlyAdmin):
     """Every follow of an appeal's link, for checking the counts: read-only."""
 
     list_display = ["clicked_at", "appeal", "member", "subscription", "converted_at"]
@@ -300,30 +283,8 @@ class AppealClickAdmin(admin.ModelAdmin):
     search_fields = ["member__email", "member__display_name", "appeal__heading"]
     date_hierarchy = "clicked_at"
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 # --- Online payment ------------------------------------------------------------------------------
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Records the payment system keeps: to read, never to write."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(StripeEvent)

@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from newsroom.schedules import running_at, runs_at
+
 
 class MemberManager(BaseUserManager):
     use_in_migrations = True
@@ -292,10 +294,7 @@ class Subscription(models.Model):
 class AppealQuerySet(models.QuerySet):
     def running(self, at=None):
         """Started and not yet ended at ``at`` (default: now)."""
-        at = at or timezone.now()
-        return self.filter(starts_at__lte=at).filter(
-            models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=at)
-        )
+        return self.filter(running_at(at or timezone.now()))
 
 
 class Appeal(models.Model):
@@ -353,8 +352,7 @@ class Appeal(models.Model):
             raise ValidationError({"ends_at": "The appeal must end after it starts."})
 
     def is_running(self, at=None) -> bool:
-        at = at or timezone.now()
-        return self.starts_at <= at and (self.ends_at is None or self.ends_at > at)
+        return runs_at(self, at or timezone.now())
 
 
 class AppealClick(models.Model):

@@ -42,6 +42,46 @@ class InForceNowFilter(admin.SimpleListFilter):
         return queryset.exclude(pk__in=in_force)
 
 
+def running_filter(model) -> type[InForceNowFilter]:
+    """The "running now" filter of a dated model whose manager has ``running()``."""
+    return type(
+        f"{model.__name__}RunningFilter",
+        (InForceNowFilter,),
+        {
+            "title": "running now",
+            "parameter_name": "running",
+            "in_force": lambda self: model.objects.running(),
+        },
+    )
+
+
+class ScheduledAdminMixin:
+    """List columns of pieces that run from a start to an optional end in some sections
+    (appeals, sponsor placements: ``newsroom.schedules``)."""
+
+    @admin.display(description="sections")
+    def where(self, obj):
+        names = [section.name for section in obj.sections.all()]
+        return ", ".join(names) if names else "Every section"
+
+    @admin.display(boolean=True, description="running now")
+    def running(self, obj):
+        return obj.is_running()
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records the site keeps by itself (payments, clicks): to read, never to write."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 def initial_from_query(model_admin, request) -> dict:
     """The add form's initial values from the address (``?section=3``), leaving out those
     their field cannot take: a hand-made address must not break the form."""

@@ -12,9 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from newsroom import reader_cache
+
+
+def running_at(at: datetime) -> Q:
+    """The rows running at ``at``: started, and not yet ended (an empty end: open-ended)."""
+    return Q(starts_at__lte=at) & (Q(ends_at__isnull=True) | Q(ends_at__gt=at))
+
+
+def runs_at(piece, at: datetime) -> bool:
+    """``running_at`` for one piece already loaded."""
+    return piece.starts_at <= at and (piece.ends_at is None or piece.ends_at > at)
 
 
 class CachedSchedule:

@@ -17,11 +17,10 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import slugify
 
-from newsroom.admin import HTTPS_URLS, InForceNowFilter
+from newsroom.admin import HTTPS_URLS, ScheduledAdminMixin, running_filter
 
 from .charts import build_chart
 from .models import Placement, Sponsor
@@ -107,16 +106,8 @@ class ReportAdminMixin:
         return None
 
 
-class RunningFilter(InForceNowFilter):
-    title = "running now"
-    parameter_name = "running"
-
-    def in_force(self):
-        return Placement.objects.running()
-
-
 @admin.register(Placement)
-class PlacementAdmin(ReportAdminMixin, admin.ModelAdmin):
+class PlacementAdmin(ScheduledAdminMixin, ReportAdminMixin, admin.ModelAdmin):
     formfield_overrides = {
         **HTTPS_URLS,
         models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
@@ -135,7 +126,7 @@ class PlacementAdmin(ReportAdminMixin, admin.ModelAdmin):
         "clicks",
         "report_link",
     ]
-    list_filter = [RunningFilter, "active", "slot", "sponsor", "sections"]
+    list_filter = [running_filter(Placement), "active", "slot", "sponsor", "sections"]
     list_select_related = ["sponsor"]
     search_fields = ["headline", "text", "sponsor__name"]
     autocomplete_fields = ["sponsor"]
@@ -160,15 +151,6 @@ class PlacementAdmin(ReportAdminMixin, admin.ModelAdmin):
     def report_placements(self, obj):
         return Placement.objects.filter(pk=obj.pk)
 
-    @admin.display(description="sections")
-    def where(self, obj):
-        names = [section.name for section in obj.sections.all()]
-        return ", ".join(names) if names else "Every section"
-
-    @admin.display(boolean=True, description="running now")
-    def running(self, obj):
-        return obj.is_running()
-
     @admin.display(description="impressions", ordering="total_impressions")
     def impressions(self, obj):
         return f"{obj.total_impressions or 0:,}"
@@ -190,10 +172,7 @@ class SponsorAdmin(ReportAdminMixin, admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        now = timezone.now()
-        running = Q(placements__active=True, placements__starts_at__lte=now) & (
-            Q(placements__ends_at__isnull=True) | Q(placements__ends_at__gt=now)
-        )
+        running = Q(placements__in=Placement.objects.running())
         return (
             super()
             .get_queryset(request)

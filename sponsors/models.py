@@ -14,6 +14,8 @@ from django.utils import timezone
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill
 
+from newsroom.schedules import running_at, runs_at
+
 # Placements link to web pages only: never javascript:, data: or ftp: addresses.
 web_address = URLValidator(schemes=["http", "https"])
 
@@ -69,10 +71,7 @@ class PlacementQuerySet(models.QuerySet):
     def running(self, at=None):
         """Active, started and not yet ended at ``at`` (default: now): the placements that
         may be shown, and the only ones whose link is followed."""
-        at = at or timezone.now()
-        return self.filter(active=True, starts_at__lte=at).filter(
-            models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=at)
-        )
+        return self.filter(running_at(at or timezone.now()), active=True)
 
 
 class Placement(models.Model):
@@ -148,8 +147,7 @@ class Placement(models.Model):
         return reverse("sponsors:click", args=[self.pk])
 
     def is_running(self, at=None) -> bool:
-        at = at or timezone.now()
-        return self.active and self.starts_at <= at and (self.ends_at is None or self.ends_at > at)
+        return self.active and runs_at(self, at or timezone.now())
 
 
 class PlacementDay(models.Model):
