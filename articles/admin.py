@@ -18,7 +18,7 @@ from taggit.models import TaggedItem
 
 from actors.linking import adopt_links, dismiss_actors, suggest_actors
 from actors.models import ArticleActor
-from newsroom.admin import HTTPS_URLS, ListedForEditorsOnly, initial_from_query
+from newsroom.admin import HTTPS_URLS, ListedForEditorsOnly, ReadOnlyAdmin, initial_from_query
 from sources.models import Citation
 
 from . import conflicts, publishing, workflow
@@ -521,7 +521,7 @@ class AuthorProfileAdmin(ListedForEditorsOnly, admin.ModelAdmin):
 
 
 @admin.register(PublishOverride)
-class PublishOverrideAdmin(admin.ModelAdmin):
+class PublishOverrideAdmin(ReadOnlyAdmin):
     """Overrides are recorded by publishing itself; here editors read them, never edit."""
 
     list_display = ["article", "user", "at", "overridden", "reason"]
@@ -534,12 +534,3 @@ class PublishOverrideAdmin(admin.ModelAdmin):
     @admin.display(description="checks overridden")
     def overridden(self, override):
         return ", ".join(override.codes)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

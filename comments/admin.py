@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from newsroom.admin import InForceNowFilter
+from newsroom.admin import InForceNowFilter, ReadOnlyAdmin
 
 from . import moderation
 from .models import Comment, HeldPhrase, ModerationAction, ModerationQueue, Report, Suspension
@@ -500,7 +500,7 @@ class HeldPhraseAdmin(admin.ModelAdmin):
 
 
 @admin.register(ModerationAction)
-class ModerationActionAdmin(admin.ModelAdmin):
+class ModerationActionAdmin(ReadOnlyAdmin):
     """The audit trail: read-only, for everyone who moderates."""
 
     list_display = ["at", "action", "who", "comment_link", "member", "detail", "short_reason"]
@@ -508,15 +508,6 @@ class ModerationActionAdmin(admin.ModelAdmin):
     list_select_related = ["moderator", "member", "comment"]
     search_fields = ["member__email", "member__display_name", "moderator__email", "reason"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description="by", ordering="moderator__email")
     def who(self, obj):
