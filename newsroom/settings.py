@@ -257,6 +257,9 @@ STORAGES = {
     },
 }
 
+# Image renditions (django-imagekit): their names worked out once per process.
+IMAGEKIT_SPEC_CACHEFILE_NAMER = "newsroom.renditions.spec_name"
+
 # --- Newsroom -----------------------------------------------------------------------------
 
 SITE_NAME = env("SITE_NAME", default="The Meridian Review")
