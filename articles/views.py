@@ -16,24 +16,36 @@ from .search.forms import PERIODS, SearchForm
 HOME_FEATURED = 3
 HOME_LATEST = 6
 HOME_PER_SECTION = 4
+FRONT_PAGE_SECONDS = 600
+
+
+def front_page() -> dict:
+    """The home page's pieces: featured, latest, and the newest of each section."""
+    public = Article.objects.public().for_cards()
+    featured = list(public.filter(featured=True)[:HOME_FEATURED])
+    shown = [a.pk for a in featured]
+    latest = list(public.exclude(pk__in=shown)[:HOME_LATEST])
+    by_section: dict[Section, list[Article]] = {}
+    for article in public.latest_by_section(HOME_PER_SECTION).order_by(
+        "section__position", "section__name", "-publish_at", "-id"
+    ):
+        by_section.setdefault(article.section, []).append(article)
+    return {"featured": featured, "latest": latest, "by_section": list(by_section.items())}
 
 
 class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        public = Article.objects.public().for_cards()
-        featured = list(public.filter(featured=True)[:HOME_FEATURED])
-        shown = [a.pk for a in featured]
-        latest = list(public.exclude(pk__in=shown)[:HOME_LATEST])
-        by_section: dict[Section, list[Article]] = {}
-        for article in public.latest_by_section(HOME_PER_SECTION).order_by(
-            "section__position", "section__name", "-publish_at", "-id"
-        ):
-            by_section.setdefault(article.section, []).append(article)
-        return super().get_context_data(
-            featured=featured, latest=latest, by_section=by_section.items(), **kwargs
+        # The same for every reader, logged in or not: kept until a list changes (publishing,
+        # editing or unpublishing a piece, a section renamed) or a scheduled piece goes out.
+        pieces = reader_cache.remember(
+            "front-page",
+            (reader_cache.SITE, reader_cache.LISTS),
+            front_page,
+            timeout=lambda: reader_cache.seconds_until_next_publication(FRONT_PAGE_SECONDS),
         )
+        return super().get_context_data(**pieces, **kwargs)
 
 
 class ArticleDetailView(DetailView):
