@@ -11,6 +11,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dates import MONTHS
 
 from members.context_processors import login_url_for
 from members.subscriptions import request_standing
@@ -29,6 +30,22 @@ register = template.Library()
 def comment_text(body: str):
     """A comment body as HTML: escaped, line breaks kept, web addresses linked."""
     return render_comment_text(body)
+
+
+# A discussion page draws two or three times per comment; Django's ``date`` filter costs
+# about 60 µs each (format lookup, a formatter object per call), these a few. They write
+# exactly what ``date:'Y-m-d\TH:i:sO'`` and ``date:"j F Y, H:i"`` write.
+@register.filter
+def machine_time(moment) -> str:
+    """The moment in the site's time zone as ISO 8601, for ``<time datetime>``."""
+    return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M:%S%z")
+
+
+@register.filter
+def posted_time(moment) -> str:
+    """The moment in the site's time zone for readers: "4 December 2026, 14:05"."""
+    local = timezone.localtime(moment)
+    return f"{local.day} {MONTHS[local.month]} {local.year}, {local:%H:%M}"
 
 
 def _attach_form_state(threads, state) -> None:
