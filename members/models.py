@@ -359,8 +359,8 @@ class AppealClick(models.Model):
     """One follow of an appeal's link, and the subscription it led to, if any.
 
     The reader is known at once when logged in, or when they log in afterwards in the same
-    session; ``members.appeals`` links the click to the first subscription that starts
-    giving them access within the attribution window.
+    browser (a signed cookie, never a session); ``members.appeals`` links the click to the
+    first subscription giving them access that started within 30 days after it.
     """
 
     appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="clicks")
