@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from newsroom.admin import ListedForEditorsOnly
+from web.admin import ListedForEditorsOnly
 
 from .models import Actor, ActorAlias
 

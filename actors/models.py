@@ -6,7 +6,7 @@ from django.urls import reverse
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill
 
-from newsroom.slugs import SluggedModel
+from web.slugs import SluggedModel
 
 
 class Actor(SluggedModel):

@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce
 from taggit.models import TaggedItem
 
 from articles.models import Article
-from newsroom import reader_cache
+from web import reader_cache
 
 from .models import ArticleActor
 

@@ -15,7 +15,7 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
 from taggit.managers import TaggableManager
 
-from newsroom.slugs import SluggedModel, unique_slug
+from web.slugs import SluggedModel, unique_slug
 
 from .html import BODY_EXTENSIONS, reading_minutes, sanitize_body
 

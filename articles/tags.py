@@ -11,7 +11,7 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from taggit.models import Tag
 
-from newsroom.slugs import unique_slug
+from web.slugs import unique_slug
 
 ADDRESS_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 

@@ -7,7 +7,7 @@ from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from newsroom import ratelimit, reader_cache
+from web import ratelimit, reader_cache
 
 from .models import Article, AuthorProfile, Section
 from .search import search

@@ -82,7 +82,7 @@ def main() -> None:
 def _subscriber_session():
     """The corpus's busiest article and a logged-in subscriber's session cookie, if both exist."""
     try:
-        from newsroom.corpus import busy_article_and_subscriber
+        from bench.corpus import busy_article_and_subscriber
     except ImportError:
         return None
     found = busy_article_and_subscriber()

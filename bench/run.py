@@ -214,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         env_on,
         "shell",
         "-c",
-        "from newsroom.corpus import corpus_exists; print('corpus' if corpus_exists() else '')",
+        "from bench.corpus import corpus_exists; print('corpus' if corpus_exists() else '')",
     ):
         manage(env_on, "make_corpus", "--articles", str(args.articles))
     measured = in_process_figures(env_off)

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from newsroom.admin import InForceNowFilter, ReadOnlyAdmin
+from web.admin import InForceNowFilter, ReadOnlyAdmin
 
 from . import moderation
 from .models import Comment, HeldPhrase, ModerationAction, ModerationQueue, Report, Suspension

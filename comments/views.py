@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from articles.models import Article
 from articles.views import ArticleDetailView
 from members.subscriptions import is_subscriber
-from newsroom import ratelimit
+from web import ratelimit
 
 from .forms import CommentForm, ReportForm
 from .gate import access

@@ -3,7 +3,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 
-from newsroom.ratelimit import client_address
+from web.ratelimit import client_address
 
 # After logging in or out the reader lands on a reading page, which shows no messages
 # (it may be cached whole): a queued "signed in" note would only wait for a later page.

@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
-from newsroom.admin import ListedForEditorsOnly, ReadOnlyAdmin, ScheduledAdminMixin, running_filter
+from web.admin import ListedForEditorsOnly, ReadOnlyAdmin, ScheduledAdminMixin, running_filter
 
 from .appeals import ATTRIBUTION_DAYS
 from .models import Appeal, AppealClick, Member, Plan, StripeEvent, StripeSync, Subscription

@@ -21,8 +21,8 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from newsroom.bots import counts
-from newsroom.schedules import CachedSchedule
+from web.bots import counts
+from web.schedules import CachedSchedule
 
 from .models import Appeal, AppealClick, Subscription
 from .subscriptions import current_subscription
@@ -65,7 +65,7 @@ def forget_appeals(**kwargs) -> None:
 
 
 def record_click(request, appeal: Appeal) -> AppealClick | None:
-    """Count one follow of ``appeal``'s link (a reader's, see ``newsroom.bots.counts``)."""
+    """Count one follow of ``appeal``'s link (a reader's, see ``web.bots.counts``)."""
     if not counts(request):
         return None
     member = request.user if request.user.is_authenticated else None

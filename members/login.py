@@ -5,7 +5,7 @@ from allauth.account.views import LoginView as AllauthLoginView
 from django.conf import settings
 from django.forms.forms import NON_FIELD_ERRORS
 
-from newsroom.ratelimit import Refusal, parse_allauth_period
+from web.ratelimit import Refusal, parse_allauth_period
 
 LOCKED = "too_many_login_attempts"
 

@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from newsroom.schedules import running_at, runs_at
+from web.schedules import running_at, runs_at
 
 
 class MemberManager(BaseUserManager):

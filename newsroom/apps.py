@@ -9,7 +9,7 @@ class NewsroomConfig(AppConfig):
     def ready(self):
         from articles.models import Section
 
-        from . import reader_cache
+        from web import reader_cache
         from .context_processors import forget_nav_sections
 
         reader_cache.connect_invalidation()

@@ -46,26 +46,31 @@ INSTALLED_APPS = [
     "csp",
     "allauth",
     "allauth.account",
+    # Top to bottom: the project and its demo and benchmark content; comments, sponsors
+    # and members; articles; actors and sources. An app imports only from below it, and
+    # all of them from the web infrastructure package ``web``, which is no app.
     "newsroom",
-    "members",
-    "sources",
-    "actors",
-    "articles",
+    "demo",
+    "bench",
     "comments",
     "sponsors",
+    "members",
+    "articles",
+    "actors",
+    "sources",
 ]
 
 MIDDLEWARE = [
     # Outermost: every log line written while a request is served carries its id.
-    "newsroom.request_id.RequestIdMiddleware",
+    "web.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise and the reader cache, so static files and stored pages get them too.
-    "newsroom.security.ContentSecurityPolicyMiddleware",
+    "web.security.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions: a stored page for an anonymous reader is served without touching them.
-    "newsroom.reader_cache.ReaderCacheMiddleware",
-    "newsroom.db_router.PinAfterWriteMiddleware",
+    "web.reader_cache.ReaderCacheMiddleware",
+    "web.db_router.PinAfterWriteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -73,8 +78,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "members.middleware.PrivatePagesMiddleware",
-    # A view that cannot reach the database answers 503 with Retry-After (newsroom/outages.py).
-    "newsroom.outages.DatabaseOutageMiddleware",
+    # A view that cannot reach the database answers 503 with Retry-After (web/outages.py).
+    "web.outages.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -120,13 +125,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 
 # An optional read replica of the same database: reads go there, writes (and the reads of
-# a client that has just written) to the primary. See newsroom/db_router.py.
+# a client that has just written) to the primary. See web/db_router.py.
 if env("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
     DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
     DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["newsroom.db_router.PrimaryReplicaRouter"]
+    DATABASE_ROUTERS = ["web.db_router.PrimaryReplicaRouter"]
 REPLICA_PIN_SECONDS = env.int("REPLICA_PIN_SECONDS", default=10)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -135,7 +140,7 @@ if env("REDIS_URL", default=""):
     CACHES = {
         "default": {
             # Django's Redis cache that keeps the site serving while Redis is away.
-            "BACKEND": "newsroom.cache.ResilientRedisCache",
+            "BACKEND": "web.cache.ResilientRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "newsroom",
         }
@@ -177,7 +182,7 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CHANGE_EMAIL = True
 # allauth's rate limits (kept in the cache: Redis when REDIS_URL is set), spelled out:
-# "ip" counts per client address (newsroom.ratelimit.client_address), "key" per account
+# "ip" counts per client address (web.ratelimit.client_address), "key" per account
 # (the e-mail address typed), "user" per logged-in member. Answered by handler429.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
@@ -258,7 +263,7 @@ STORAGES = {
 }
 
 # Image renditions (django-imagekit): their names worked out once per process.
-IMAGEKIT_SPEC_CACHEFILE_NAMER = "newsroom.renditions.spec_name"
+IMAGEKIT_SPEC_CACHEFILE_NAMER = "web.renditions.spec_name"
 
 # --- Newsroom -----------------------------------------------------------------------------
 
@@ -266,7 +271,7 @@ SITE_NAME = env("SITE_NAME", default="The Meridian Review")
 SITE_TAGLINE = env("SITE_TAGLINE", default="Analysis of power, diplomacy and security")
 ARTICLES_PER_PAGE = 12
 
-# The reader cache (newsroom/reader_cache.py): whole pages for anonymous readers, on by
+# The reader cache (web/reader_cache.py): whole pages for anonymous readers, on by
 # default in production. Stored pages are refreshed by what changes, so the lifetime is a
 # ceiling; a CDN may keep them for PAGE_CACHE_CDN_SECONDS.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=not DEBUG)
@@ -328,7 +333,7 @@ def _media_origins() -> list[str]:
     return [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
 
 
-# The Content-Security-Policy of every response (django-csp; newsroom/security.py). No
+# The Content-Security-Policy of every response (django-csp; web/security.py). No
 # nonce: reading pages are cached whole. Inline JSON-LD blocks are data, never executed.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -349,7 +354,7 @@ CONTENT_SECURITY_POLICY = {
 # How many proxies in front of the app append the client's address to X-Forwarded-For
 # (0: none, the client is REMOTE_ADDR). Only addresses added by trusted proxies are used.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-# Our own limits (newsroom/ratelimit.py): "amount/period/address|account".
+# Our own limits (web/ratelimit.py): "amount/period/address|account".
 RATE_LIMITS = {
     "search": env("RATE_LIMIT_SEARCH", default="240/m/address"),
     "comment": env("RATE_LIMIT_COMMENT", default="20/10m/address,12/h/account"),
@@ -359,12 +364,12 @@ RATE_LIMITS = {
 
 # --- Logging ------------------------------------------------------------------------------
 
-# One line per record, with the id of the request being served (newsroom/request_id.py),
+# One line per record, with the id of the request being served (web/request_id.py),
 # which is also sent back in X-Request-ID and shown on the 500 page.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "newsroom.request_id.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "web.request_id.RequestIdFilter"}},
     "formatters": {
         "line": {
             "format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s",

@@ -24,7 +24,7 @@ admin.site.index_title = "Newsroom"
 # Our error pages: the request id on the 500 page, and the 503 when the database is away.
 handler500 = "newsroom.views.server_error"
 # django-allauth answers its rate limits (log-in, sign-up, password reset) with this.
-handler429 = "newsroom.ratelimit.allauth_429"
+handler429 = "web.ratelimit.allauth_429"
 
 urlpatterns = [
     path("admin/", admin.site.urls),

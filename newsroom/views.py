@@ -15,12 +15,12 @@ from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
-from .outages import current_exception_is_outage, service_unavailable
-from .request_id import current_request_id
+from web.outages import current_exception_is_outage, service_unavailable
+from web.referer import same_site_referer
+from web.request_id import current_request_id
 
 
 def _database_ok() -> bool:
@@ -100,15 +100,6 @@ def server_error(request):
         return service_unavailable(request)
     content = loader.get_template("500.html").render({"request_id": current_request_id()})
     return HttpResponseServerError(content)
-
-
-def same_site_referer(request) -> str:
-    """The page the reader came from, when it is on this site; else an empty string."""
-    referer = request.headers.get("Referer", "")
-    allowed = url_has_allowed_host_and_scheme(
-        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return referer if allowed else ""
 
 
 # The field whose text would hurt to lose: a comment's or an article's body.

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from newsroom.admin import HTTPS_URLS, ListedForEditorsOnly
+from web.admin import HTTPS_URLS, ListedForEditorsOnly
 
 from .models import Source, SourceAlias
 

@@ -3,7 +3,7 @@
 from django.db import models
 from django.urls import reverse
 
-from newsroom.slugs import SluggedModel
+from web.slugs import SluggedModel
 
 
 class Source(SluggedModel):

@@ -20,7 +20,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import slugify
 
-from newsroom.admin import HTTPS_URLS, ScheduledAdminMixin, running_filter
+from web.admin import HTTPS_URLS, ScheduledAdminMixin, running_filter
 
 from .charts import build_chart
 from .models import Placement, Sponsor

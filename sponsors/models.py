@@ -14,7 +14,7 @@ from django.utils import timezone
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill
 
-from newsroom.schedules import running_at, runs_at
+from web.schedules import running_at, runs_at
 
 # Placements link to web pages only: never javascript:, data: or ftp: addresses.
 web_address = URLValidator(schemes=["http", "https"])

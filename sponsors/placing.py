@@ -16,7 +16,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from newsroom.schedules import CachedSchedule
+from web.schedules import CachedSchedule
 
 from .models import Placement
 

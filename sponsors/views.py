@@ -8,7 +8,7 @@ import base64
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.views.decorators.cache import never_cache
 
-from newsroom.bots import counts
+from web.bots import counts
 
 from .counting import add_count
 from .models import Placement

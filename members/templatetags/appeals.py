@@ -7,7 +7,7 @@ cache (``members.appeals``): no query on a warm page, whatever is running.
 
 from django import template
 
-from newsroom import reader_cache
+from web import reader_cache
 
 from ..appeals import PAGE_TAG, appeal_for, next_appeal_change
 from ..subscriptions import request_standing, sees_appeal

@@ -10,7 +10,7 @@ by the beacon image the blocks carry, so a page served from a cache counts too.
 from django import template
 
 from members.subscriptions import request_standing, sees_sponsors
-from newsroom import reader_cache
+from web import reader_cache
 
 from ..models import Placement
 from ..placing import PAGE_TAG, next_placement_change, placements_for

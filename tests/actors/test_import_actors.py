@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 from actors.linking import current_index
 from actors.mentions import find_mentions
 from actors.models import Actor, ActorAlias
-from newsroom.progress import progress
+from web.progress import progress
 from tests.factories import ActorAliasFactory, ActorFactory
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from django.utils import timezone
 from articles.models import Article
 from comments.models import Comment
 from members.models import Member
-from newsroom.demo.loader import load_demo
+from demo.loader import load_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 from articles.models import Article
 from members.subscriptions import is_subscriber
-from newsroom.corpus import busy_article_and_subscriber
+from bench.corpus import busy_article_and_subscriber
 
 pytestmark = pytest.mark.django_db
 

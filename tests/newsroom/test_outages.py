@@ -61,7 +61,7 @@ def test_healthz_names_the_database_when_it_is_down(client):
 
 @pytest.mark.django_db
 def test_the_503_page_is_drawn_without_the_database(client, django_assert_num_queries):
-    from newsroom.outages import service_unavailable
+    from web.outages import service_unavailable
 
     with django_assert_num_queries(0):
         response = service_unavailable()
@@ -125,7 +125,7 @@ def test_postgresql_stopped_gives_503_and_service_resumes_without_a_restart(
 def redis_cache(url: str) -> dict:
     return {
         "default": {
-            "BACKEND": "newsroom.cache.ResilientRedisCache",
+            "BACKEND": "web.cache.ResilientRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "newsroom-test",
             # Try the server again at once after a failure: the tests need not wait.
@@ -248,7 +248,7 @@ def test_writes_lost_to_an_outage_never_leave_an_old_value_behind(redis_through_
 
 
 def test_a_dead_redis_is_tried_again_only_after_a_pause(monkeypatch):
-    from newsroom import cache as resilient
+    from web import cache as resilient
 
     now = [1000.0]
     monkeypatch.setattr(resilient.time, "monotonic", lambda: now[0])

@@ -238,7 +238,7 @@ def test_a_server_error_is_logged_with_the_request_id_shown_on_the_500_page(
 
 
 def test_log_lines_outside_a_request_carry_a_dash():
-    from newsroom.request_id import RequestIdFilter
+    from web.request_id import RequestIdFilter
 
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "hello", None, None)
     RequestIdFilter().filter(record)

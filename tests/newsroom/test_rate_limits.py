@@ -7,7 +7,7 @@ from django.test import RequestFactory
 
 import newsroom.settings as production
 from comments.models import Comment
-from newsroom import ratelimit
+from web import ratelimit
 from tests.factories import ArticleFactory, MemberFactory, SubscriptionFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 from imagekit.cachefiles.namers import source_name_as_path
 
-from newsroom.renditions import spec_name
+from web.renditions import spec_name
 from tests.factories import ArticleFactory, image_file
 
 pytestmark = pytest.mark.django_db

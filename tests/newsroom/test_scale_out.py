@@ -4,8 +4,8 @@ import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from newsroom import db_router
-from newsroom.db_router import PIN_COOKIE, PinAfterWriteMiddleware, PrimaryReplicaRouter
+from web import db_router
+from web.db_router import PIN_COOKIE, PinAfterWriteMiddleware, PrimaryReplicaRouter
 
 
 @pytest.fixture

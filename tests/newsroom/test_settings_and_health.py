@@ -51,7 +51,7 @@ def test_database_and_redis_are_switched_on_by_their_variables():
     engine, name, cache = json.loads(result.stdout)
     assert engine == "django.db.backends.postgresql"
     assert name == "news"
-    assert cache == "newsroom.cache.ResilientRedisCache"  # Django's, surviving outages
+    assert cache == "web.cache.ResilientRedisCache"  # Django's, surviving outages
 
 
 def test_production_refuses_to_start_without_a_secret_key():

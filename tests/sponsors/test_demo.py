@@ -5,8 +5,8 @@ import pytest
 from django.utils import timezone
 
 from members.models import Appeal, AppealClick, Plan
-from newsroom.demo.masthead import EDITOR_IN_CHIEF
-from newsroom.demo.sponsors import load_appeal_and_sponsors
+from demo.masthead import EDITOR_IN_CHIEF
+from demo.sponsors import load_appeal_and_sponsors
 from sponsors.models import Placement, PlacementDay, Sponsor
 from tests.factories import ArticleFactory, AuthorFactory, PlanFactory, SectionFactory
 

@@ -24,7 +24,7 @@ from django.db import transaction
 
 from actors.linking import bump_index_version, index_updates_deferred
 from actors.models import Actor, ActorAlias
-from newsroom.importing import (
+from web.importing import (
     EXIT_BAD_FILE,
     BadFile,
     add_new_aliases,
@@ -34,7 +34,7 @@ from newsroom.importing import (
     report_import,
     split_aliases,
 )
-from newsroom.progress import progress
+from web.progress import progress
 
 COLUMNS = ["name", "kind", "title", "country", "aliases", "wikidata_id"]
 KINDS = choice_lookup(

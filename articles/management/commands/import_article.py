@@ -25,7 +25,7 @@ from articles.checks import ArticleDocument, run_checks
 from articles.checks.sources import SourceDirectory
 from articles.models import Article, ArticleAuthor, AuthorProfile, Section
 from articles.plaintext import parse_plain_text
-from newsroom.importing import EXIT_BAD_FILE, BadFile, read_text
+from web.importing import EXIT_BAD_FILE, BadFile, read_text
 
 
 class Command(BaseCommand):

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from newsroom.importing import (
+from web.importing import (
     EXIT_BAD_FILE,
     BadFile,
     add_new_aliases,
@@ -25,7 +25,7 @@ from newsroom.importing import (
     report_import,
     split_aliases,
 )
-from newsroom.progress import progress
+from web.progress import progress
 from sources.models import Source, SourceAlias
 
 COLUMNS = ["name", "kind", "url", "aliases"]

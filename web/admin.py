@@ -1,11 +1,8 @@
 """Admin pieces shared by every app's newsroom desk."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.contrib import admin
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
-from django.shortcuts import redirect
-from taggit.admin import TagAdmin
-from taggit.models import Tag
 
 
 class ListedForEditorsOnly:
@@ -57,7 +54,7 @@ def running_filter(model) -> type[InForceNowFilter]:
 
 class ScheduledAdminMixin:
     """List columns of pieces that run from a start to an optional end in some sections
-    (appeals, sponsor placements: ``newsroom.schedules``)."""
+    (appeals, sponsor placements: ``web.schedules``)."""
 
     @admin.display(description="sections")
     def where(self, obj):
@@ -102,29 +99,3 @@ def initial_from_query(model_admin, request) -> dict:
 
 # A link typed without a scheme ("reuters.com/...") is taken as https.
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
-
-
-admin.site.unregister(Tag)
-
-
-@admin.register(Tag)
-class NewsroomTagAdmin(ListedForEditorsOnly, TagAdmin):
-    def get_inlines(self, request, obj):
-        # The pieces carrying a tag include others' drafts: listed only to those who may
-        # change tags (editors), not to writers looking a tag up.
-        if not self.has_change_permission(request, obj):
-            return []
-        return super().get_inlines(request, obj)
-
-    def merge_tags_view(self, request):
-        """taggit's merge page, for those who may change tags, and only once tags are chosen."""
-        if not self.has_change_permission(request):
-            raise PermissionDenied
-        chosen = request.session.get("selected_tag_ids", "").split(",")
-        ids = {int(tag_id) for tag_id in chosen if tag_id.isdigit()}
-        if not ids or len(ids) != len(chosen) or Tag.objects.filter(pk__in=ids).count() != len(ids):
-            self.message_user(
-                request, "Choose the tags to merge in the list first.", messages.WARNING
-            )
-            return redirect("admin:taggit_tag_changelist")
-        return super().merge_tags_view(request)

@@ -7,7 +7,7 @@ the database (no context processors: the navigation's sections live in the datab
 Connections are checked before reuse (``CONN_HEALTH_CHECKS``), so the first request after
 the database returns opens a new one: the site comes back by itself, without a restart.
 
-The cache: see ``newsroom.cache``. Pages served from the reader cache keep being served
+The cache: see ``web.cache``. Pages served from the reader cache keep being served
 while the database is away.
 """
 

@@ -1,9 +1,8 @@
-"""The newsroom's article desk. Every permission question is answered by ``workflow``."""
+"""The article desk: the change form, its states and the save that publishes."""
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -14,69 +13,20 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
-from taggit.models import TaggedItem
 
 from actors.linking import adopt_links, dismiss_actors, suggest_actors
 from actors.models import ArticleActor
-from newsroom.admin import HTTPS_URLS, ListedForEditorsOnly, ReadOnlyAdmin, initial_from_query
-from sources.models import Citation
+from web.admin import initial_from_query
 
-from . import conflicts, publishing, workflow
-from .checks import run_checks
-from .checks.document import article_text
-from .models import (
+from .. import conflicts, publishing, workflow
+from ..checks import run_checks
+from ..checks.document import article_text
+from ..models import (
     SEARCH_COLUMNS,
     Article,
     ArticleAuthor,
-    AuthorProfile,
-    PublishOverride,
-    Section,
 )
-
-
-class BylineInline(admin.TabularInline):
-    model = ArticleAuthor
-    extra = 0
-    autocomplete_fields = ["author"]
-    fields = ["author", "position"]
-    verbose_name_plural = "bylines"
-
-
-class ActorLinkInline(admin.TabularInline):
-    """Actors linked by hand and those the text names (suggested on every save).
-
-    Editing a suggestion makes it a hand link; deleting any link dismisses the actor for
-    the piece (``actors.linking``).
-    """
-
-    model = ArticleActor
-    extra = 0
-    autocomplete_fields = ["actor"]
-    fields = ["actor", "role", "found_automatically", "mention_count", "position"]
-    readonly_fields = ["found_automatically", "mention_count"]
-    verbose_name_plural = "actors"
-
-    @admin.display(description="mentions")
-    def mention_count(self, link):
-        # Counted for suggestions only: hand links are never changed by detection.
-        return link.mentions if link.found_automatically else "—"
-
-
-class CitationInline(admin.TabularInline):
-    model = Citation
-    extra = 0
-    autocomplete_fields = ["source"]
-    fields = ["source", "url", "note", "position"]
-    formfield_overrides = HTTPS_URLS
-    verbose_name_plural = "citations"
-
-
-class TagInline(GenericTabularInline):
-    model = TaggedItem
-    extra = 0
-    autocomplete_fields = ["tag"]
-    verbose_name = "tag"
-    verbose_name_plural = "tags"
+from .inlines import ActorLinkInline, BylineInline, CitationInline, TagInline
 
 
 class ArticleStatusFilter(admin.SimpleListFilter):
@@ -500,37 +450,3 @@ class ArticleAdmin(VersionAdmin):
         if article.is_public():
             return article.get_absolute_url()
         return reverse("admin:articles_article_preview", args=[article.pk])
-
-
-@admin.register(Section)
-class SectionAdmin(ListedForEditorsOnly, admin.ModelAdmin):
-    list_display = ["name", "slug", "position"]
-    list_editable = ["position"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(AuthorProfile)
-class AuthorProfileAdmin(ListedForEditorsOnly, admin.ModelAdmin):
-    list_display = ["byline", "title", "user"]
-    list_select_related = ["user"]
-    search_fields = ["byline", "title"]
-    autocomplete_fields = ["user"]
-    prepopulated_fields = {"slug": ["byline"]}
-    fields = ["byline", "slug", "title", "bio", "photo", "user"]
-
-
-@admin.register(PublishOverride)
-class PublishOverrideAdmin(ReadOnlyAdmin):
-    """Overrides are recorded by publishing itself; here editors read them, never edit."""
-
-    list_display = ["article", "user", "at", "overridden", "reason"]
-    list_select_related = ["article", "user"]
-    search_fields = ["article__headline", "reason"]
-    date_hierarchy = "at"
-    fields = ["article", "user", "at", "overridden", "reason"]
-    readonly_fields = fields
-
-    @admin.display(description="checks overridden")
-    def overridden(self, override):
-        return ", ".join(override.codes)

@@ -24,7 +24,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, password, verbosity, **options):
-        from newsroom.demo.loader import load_demo
+        from demo.loader import load_demo
 
         if not password:
             raise CommandError("The demo accounts need a non-empty password.")

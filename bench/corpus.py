@@ -27,7 +27,7 @@ from taggit.models import Tag, TaggedItem
 from actors.models import Actor, ActorAlias, ArticleActor
 from articles.models import Article, ArticleAuthor, AuthorProfile, Section
 from members.models import Member
-from newsroom.slugs import fold_slug
+from web.slugs import fold_slug
 from sources.models import Citation, Source
 
 BATCH = 2_000

@@ -8,7 +8,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from newsroom.corpus import CorpusBuilder, corpus_exists
+from bench.corpus import CorpusBuilder, corpus_exists
 
 
 class Command(BaseCommand):

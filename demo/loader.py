@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from actors.models import Actor, ActorAlias, ArticleActor
 from articles.models import Article, ArticleAuthor, AuthorProfile, Section
-from newsroom.slugs import fold_slug
+from web.slugs import fold_slug
 from sources.models import Citation, Source, SourceAlias
 
 from . import images

@@ -32,7 +32,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 
-from .views import same_site_referer
+from .referer import same_site_referer
 
 logger = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from newsroom import reader_cache
+from web import reader_cache
 
 
 def running_at(at: datetime) -> Q:
