@@ -6,6 +6,7 @@ class ActorsConfig(AppConfig):
     verbose_name = "Actors"
 
     def ready(self):
-        # Cached actor networks are redrawn when links change (signals); the mention
-        # index is rebuilt when actors, sources or their aliases change (linking).
-        from . import linking, signals  # noqa: F401
+        # The mention index is rebuilt when actors, sources or their aliases change.
+        from .mention_index import rebuild_when_names_change
+
+        rebuild_when_names_change()

@@ -25,7 +25,7 @@ The rules, in the order they apply:
 The module is plain Python with no Django: ``build_index`` turns named records into a
 ``MentionIndex`` once (an Aho-Corasick automaton over every folded name), and
 ``find_mentions`` runs a text through it. Anything with names can be indexed; the newsroom
-indexes actors (``actors.linking``) and, for attributions and credits, sources.
+indexes actors (``actors.mention_index``) and, for attributions and credits, sources.
 """
 
 from __future__ import annotations

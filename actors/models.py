@@ -1,6 +1,5 @@
 """Actors: the people, states, organisations and groups that pieces discuss."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from imagekit.models import ImageSpecField
@@ -88,65 +87,3 @@ class ActorAlias(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class ArticleActor(models.Model):
-    """An actor linked to an article, as its main subject or as one it mentions."""
-
-    class Role(models.TextChoices):
-        MAIN = "main", "Main subject"
-        MENTIONED = "mentioned", "Mentioned"
-
-    article = models.ForeignKey(
-        "articles.Article", on_delete=models.CASCADE, related_name="actor_links"
-    )
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="article_links")
-    role = models.CharField(max_length=12, choices=Role.choices, default=Role.MENTIONED)
-    found_automatically = models.BooleanField(
-        default=False, help_text="Suggested by mention detection rather than linked by hand."
-    )
-    mentions = models.PositiveIntegerField(
-        default=0,
-        help_text="How often the text names the actor, counted on each save of a suggestion.",
-    )
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "id"]
-        verbose_name = "linked actor"
-        constraints = [
-            models.UniqueConstraint(fields=["article", "actor"], name="one_link_per_actor"),
-        ]
-
-    def __str__(self):
-        return f"{self.actor} ({self.get_role_display()})"
-
-
-class DismissedActor(models.Model):
-    """An actor an editor removed from a piece: mention detection does not suggest it again.
-
-    Linking the actor to the piece by hand lifts the dismissal.
-    """
-
-    article = models.ForeignKey(
-        "articles.Article", on_delete=models.CASCADE, related_name="dismissed_actors"
-    )
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="dismissals")
-    dismissed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    dismissed_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["actor__name"]
-        verbose_name = "dismissed suggestion"
-        constraints = [
-            models.UniqueConstraint(fields=["article", "actor"], name="one_dismissal_per_actor"),
-        ]
-
-    def __str__(self):
-        return f"{self.actor} (dismissed)"

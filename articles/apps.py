@@ -8,5 +8,9 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         # Every tag gets a slug its page's address accepts (tags); the stored search
         # column is kept current on save and on tag changes (indexing).
-        from . import tags  # noqa: F401
+        from . import caching, tags  # noqa: F401
         from .search import indexing  # noqa: F401
+
+        # What this app's changes (and those of the actors, sources and tags its pages
+        # show) make stale in the reader cache.
+        caching.register()

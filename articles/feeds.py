@@ -1,4 +1,5 @@
-"""RSS 2.0 feeds of public articles: the latest pieces, and those of a section or a tag.
+"""RSS 2.0 feeds of public articles: the latest pieces, and those of a section, a tag or an
+actor.
 
 Each item carries headline, link, dek, authors, publication date, section and tags as
 categories, and the lead image (the large rendition) as an enclosure. A feed runs a fixed
@@ -17,6 +18,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from taggit.models import Tag
+
+from actors.models import Actor
 
 from .models import Article, ArticleAuthor, Section
 
@@ -154,3 +157,22 @@ class TagFeed(ArticleFeed):
 
     def items(self, tag):
         return feed_articles(Article.objects.public().filter(tags=tag))
+
+
+class ActorFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Actor, slug=slug)
+
+    def title(self, actor):
+        return f"{settings.SITE_NAME}: {actor.name}"
+
+    def description(self, actor):
+        return f"Analysis and reporting on {actor.name}" + (
+            f", {actor.title}." if actor.title else "."
+        )
+
+    def link(self, actor):
+        return actor.get_absolute_url()
+
+    def items(self, actor):
+        return feed_articles(Article.objects.public().filter(actor_links__actor=actor))

@@ -1,8 +1,8 @@
 """Sitemaps of the public pages this app owns, and the Google News sitemap.
 
 Only what the public may read is listed: articles from ``Article.objects.public()``, and
-sections, tags and authors with at least one public piece (sections always, they are the
-site's navigation).
+sections, tags, authors, actors and sources with at least one public piece (sections
+always, they are the site's navigation).
 """
 
 import datetime
@@ -15,6 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from taggit.models import Tag, TaggedItem
+
+from actors.models import Actor
+from sources.models import Source
 
 from .models import Article, AuthorProfile, Section
 
@@ -98,3 +101,27 @@ def news_sitemap(request):
         {"articles": articles, "publication": settings.SITE_NAME},
         content_type="application/xml; charset=utf-8",
     )
+
+
+class ActorSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        public = Article.objects.public().values("pk")
+        return Actor.objects.filter(article_links__article__in=public).distinct().order_by("name")
+
+
+class SourceSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.3
+
+    def items(self):
+        public = Article.objects.public().values("pk")
+        return (
+            Source.objects.filter(
+                Q(citations__article__in=public) | Q(credited_articles__in=public)
+            )
+            .distinct()
+            .order_by("name")
+        )

@@ -9,6 +9,7 @@ from taggit.models import Tag
 
 from web import ratelimit, reader_cache
 
+from .caching import article_tag
 from .models import Article, AuthorProfile, Section
 from .search import search
 from .search.forms import PERIODS, SearchForm
@@ -43,7 +44,7 @@ class HomeView(TemplateView):
             "front-page",
             (reader_cache.SITE, reader_cache.LISTS),
             front_page,
-            timeout=lambda: reader_cache.seconds_until_next_publication(FRONT_PAGE_SECONDS),
+            timeout=lambda: reader_cache.lifetime(FRONT_PAGE_SECONDS),
         )
         return super().get_context_data(**pieces, **kwargs)
 
@@ -57,7 +58,7 @@ class ArticleDetailView(DetailView):
 
     def get_object(self, queryset=None):
         article = super().get_object(queryset)
-        reader_cache.tag_page(self.request, reader_cache.article_tag(article.pk))
+        reader_cache.tag_page(self.request, article_tag(article.pk))
         return article
 
 

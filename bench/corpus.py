@@ -24,11 +24,11 @@ from django.utils import timezone
 from PIL import Image
 from taggit.models import Tag, TaggedItem
 
-from actors.models import Actor, ActorAlias, ArticleActor
-from articles.models import Article, ArticleAuthor, AuthorProfile, Section
+from actors.models import Actor, ActorAlias
+from articles.models import Article, ArticleActor, ArticleAuthor, AuthorProfile, Citation, Section
 from members.models import Member
+from sources.models import Source
 from web.slugs import fold_slug
-from sources.models import Citation, Source
 
 BATCH = 2_000
 SYLLABLES = [

@@ -22,10 +22,10 @@ from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
-from actors.models import Actor, ActorAlias, ArticleActor
-from articles.models import Article, ArticleAuthor, AuthorProfile, Section
+from actors.models import Actor, ActorAlias
+from articles.models import Article, ArticleActor, ArticleAuthor, AuthorProfile, Citation, Section
+from sources.models import Source, SourceAlias
 from web.slugs import fold_slug
-from sources.models import Citation, Source, SourceAlias
 
 from . import images
 from .actors import ACTORS

@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from web import reader_cache
 from web.bots import counts
 from web.schedules import CachedSchedule
 
@@ -54,11 +55,6 @@ def appeal_for(section_id: int | None, at: datetime | None = None) -> Appeal | N
 def next_appeal_change(at: datetime | None = None) -> datetime | None:
     """The next moment an appeal starts or ends: a stored page is kept no longer."""
     return SCHEDULE.next_change(at or timezone.now())
-
-
-def forget_appeals(**kwargs) -> None:
-    """Drop the cached appeals and every stored page that shows one."""
-    SCHEDULE.forget()
 
 
 # --- Clicks and conversions ---------------------------------------------------------------------
@@ -145,16 +141,17 @@ def subscription_saved(sender, instance, raw=False, **kwargs) -> None:
 def connect() -> None:
     """Wire the signals (called once, from ``MembersConfig.ready``)."""
     from django.contrib.auth.signals import user_logged_in
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from django.db.models.signals import post_save
 
-    for name, signal in (("saved", post_save), ("deleted", post_delete)):
-        signal.connect(forget_appeals, sender=Appeal, dispatch_uid=f"appeal-{name}")
-        # The signature shows the author's byline and title.
-        signal.connect(
-            forget_appeals, sender="articles.AuthorProfile", dispatch_uid=f"appeal-author-{name}"
-        )
-    m2m_changed.connect(
-        forget_appeals, sender=Appeal.sections.through, dispatch_uid="appeals-sections"
-    )
+    from articles.models import AuthorProfile
+
+    def shown_appeals(changed):
+        # Pages showing an appeal, and the cached list of appeals, go stale together.
+        return (PAGE_TAG,)
+
+    # The signature shows the author's byline and title.
+    for model in (Appeal, AuthorProfile):
+        reader_cache.stale_when_changed(model, shown_appeals)
+    reader_cache.stale_when_m2m_changed(Appeal.sections.through, shown_appeals)
     post_save.connect(subscription_saved, sender=Subscription, dispatch_uid="appeals-conversion")
     user_logged_in.connect(claim_click, dispatch_uid="appeals-claim-click")

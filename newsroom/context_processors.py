@@ -1,35 +1,23 @@
 """What every page's base template needs: the publication's name and its sections.
 
 The sections drawn in the navigation change rarely and appear on every page, so they are
-kept in the cache and forgotten whenever a section is saved or deleted.
+kept in the cache under the reader cache's ``SITE`` tag, which a change to a section moves on
+(``articles.caching``). A cache outage costs a query, never the page.
 """
 
-import contextlib
-
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
+
+from articles.models import Section
+from web import reader_cache
 
 NAV_SECTIONS_KEY = "nav-sections"
 
 
 def nav_sections() -> list:
-    from articles.models import Section
-
-    try:
-        sections = cache.get(NAV_SECTIONS_KEY)
-    except Exception:  # a cache outage costs a query, never the page
-        sections = None
-    if sections is None:
-        sections = list(Section.objects.all())
-        with contextlib.suppress(Exception):
-            cache.set(NAV_SECTIONS_KEY, sections, 3600)
-    return sections
-
-
-def forget_nav_sections(**kwargs) -> None:
-    with contextlib.suppress(Exception):
-        cache.delete(NAV_SECTIONS_KEY)
+    return reader_cache.remember(
+        NAV_SECTIONS_KEY, (reader_cache.SITE,), lambda: list(Section.objects.all()), lambda: 3600
+    )
 
 
 def site(request):

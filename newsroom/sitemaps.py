@@ -1,8 +1,13 @@
 """Every sitemap of the site, by the name its page has under /sitemap-<name>.xml."""
 
-from actors.sitemaps import ActorSitemap
-from articles.sitemaps import ArticleSitemap, AuthorSitemap, SectionSitemap, TagSitemap
-from sources.sitemaps import SourceSitemap
+from articles.sitemaps import (
+    ActorSitemap,
+    ArticleSitemap,
+    AuthorSitemap,
+    SectionSitemap,
+    SourceSitemap,
+    TagSitemap,
+)
 
 SITEMAPS = {
     "articles": ArticleSitemap,

@@ -3,8 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
-from actors.feeds import ActorFeed
-from articles.feeds import LatestFeed, SectionFeed, TagFeed
+from articles.feeds import ActorFeed, LatestFeed, SectionFeed, TagFeed
 from articles.sitemaps import news_sitemap
 
 from . import views
@@ -45,8 +44,8 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("news-sitemap.xml", news_sitemap, name="news-sitemap"),
-    path("actors/", include("actors.urls")),
-    path("sources/", include("sources.urls")),
+    path("actors/", include("articles.coverage.actor_urls")),
+    path("sources/", include("articles.coverage.source_urls")),
     # members' own pages (/subscribe/, /accounts/profile/) before allauth's /accounts/.
     path("", include("members.urls")),
     path("accounts/", include("allauth.urls")),

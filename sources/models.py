@@ -1,4 +1,6 @@
-"""Sources: the outlets and documents a piece relies on, and the citations that name them."""
+"""Sources: the outlets and documents pieces rely on, and the other names copy gives them.
+
+Which piece cites which source is the articles app's (``articles.models.Citation``)."""
 
 from django.db import models
 from django.urls import reverse
@@ -48,28 +50,3 @@ class SourceAlias(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class Citation(models.Model):
-    """A source an article relies on, optionally pointing at the exact report."""
-
-    article = models.ForeignKey(
-        "articles.Article", on_delete=models.CASCADE, related_name="citations"
-    )
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    url = models.URLField("link to the report", blank=True, max_length=500)
-    note = models.CharField(
-        max_length=300,
-        blank=True,
-        help_text='What the piece takes from it, e.g. "July 2024 interview".',
-    )
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "source"], name="one_citation_per_source"),
-        ]
-
-    def __str__(self):
-        return f"{self.source} in {self.article}"

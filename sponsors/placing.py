@@ -59,8 +59,3 @@ def running_placement_ids(at: datetime | None = None) -> set[int]:
 def next_placement_change(at: datetime | None = None) -> datetime | None:
     """The next moment a placement starts or ends: a stored page is kept no longer."""
     return SCHEDULE.next_change(at or timezone.now())
-
-
-def forget_placements() -> None:
-    """Drop the cached placements and every stored page that shows placements."""
-    SCHEDULE.forget()

@@ -1,19 +1,16 @@
 """What a change to a sponsor or a placement makes stale: the placements kept in the cache
-and the stored pages that show them."""
+and the stored pages that show them (both under the placements' reader-cache tag)."""
+
+from web import reader_cache
 
 
 def connect() -> None:
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-
     from .models import Placement, Sponsor
-    from .placing import forget_placements
+    from .placing import PAGE_TAG
 
-    def changed(sender, **kwargs):
-        forget_placements()
+    def shown_placements(changed):
+        return (PAGE_TAG,)
 
     for model in (Sponsor, Placement):
-        for signal in (post_save, post_delete):
-            signal.connect(changed, sender=model, dispatch_uid=f"sponsors-{model.__name__}")
-    m2m_changed.connect(
-        changed, sender=Placement.sections.through, dispatch_uid="sponsors-placement-sections"
-    )
+        reader_cache.stale_when_changed(model, shown_placements)
+    reader_cache.stale_when_m2m_changed(Placement.sections.through, shown_placements)

@@ -9,10 +9,10 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
-from actors.models import Actor, ActorAlias, ArticleActor
-from articles.models import Article, ArticleAuthor, AuthorProfile, Section
+from actors.models import Actor, ActorAlias
+from articles.models import Article, ArticleActor, ArticleAuthor, AuthorProfile, Citation, Section
 from members.models import Member
-from sources.models import Citation, Source
+from sources.models import Source
 
 
 def image_file(name="photo.jpg", size=(1200, 675), colour=(90, 110, 130)) -> ContentFile:

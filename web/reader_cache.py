@@ -12,6 +12,19 @@ page on ``lists``; all pages on ``site`` (the navigation). A change bumps the ve
 the tags it affects (``invalidate``), and a stored page whose tags moved on is a miss.
 Editing one article refreshes its page and the lists, and leaves the other article pages
 cached; a new comment refreshes only its article's page.
+
+The whole API, for pages and for parts of pages alike:
+
+- ``remember(key, tags, compute, timeout)``: a value kept until one of its tags moves on;
+- ``tag_page`` / ``add_page_tags``: what a stored page depends on;
+- ``invalidate(*tags)``: move tags on, making what depends on them stale;
+- ``stale_when_changed(model, tags_of)`` and ``stale_when_m2m_changed``: each app says, in
+  its ``AppConfig.ready()``, which tags a saved or deleted row of its own models moves on;
+- ``keep_pages_until(moment_of)``: a moment no stored page may outlive (the next scheduled
+  piece going out, which no signal marks);
+- ``version(tag)``: the tag's current version, for a value each process keeps in memory.
+
+This module knows no app: the tags are names the apps choose.
 """
 
 from __future__ import annotations
@@ -19,11 +32,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -31,10 +47,6 @@ SITE = "site"
 LISTS = "lists"
 KEY_PREFIX = "reader-page:"
 TAG_PREFIX = "reader-tag:"
-
-
-def article_tag(pk: int) -> str:
-    return f"article:{pk}"
 
 
 def tag_page(request, *tags: str) -> None:
@@ -103,25 +115,43 @@ def remember(key: str, tags: tuple[str, ...], compute, timeout: Callable[[], int
     return value
 
 
-def next_publication():
-    """When the next scheduled piece goes out (None when none is scheduled): nothing that
-    lists articles may be kept past it, since no signal marks that moment. One query."""
-    from articles.models import Article
-
-    return (
-        Article.objects.scheduled()
-        .order_by("publish_at")
-        .values_list("publish_at", flat=True)
-        .first()
-    )
+def keep_pages_until(moment_of: Callable[[], datetime | None]) -> None:
+    """Never keep a page, nor a remembered value whose timeout comes from ``lifetime``, past
+    ``moment_of()`` (None: no such moment now). Called once per rule, from ``ready()``."""
+    if moment_of not in _moments:
+        _moments.append(moment_of)
 
 
-def seconds_until_next_publication(limit: int) -> int:
-    """``limit``, or fewer seconds when a scheduled piece goes out sooner."""
-    upcoming = next_publication()
+_moments: list[Callable[[], datetime | None]] = []
+
+
+def next_moment() -> datetime | None:
+    """The earliest moment a registered rule names (one query per rule)."""
+    return min((m for moment_of in _moments if (m := moment_of()) is not None), default=None)
+
+
+def lifetime(limit: int, until: datetime | None = None) -> int:
+    """``limit`` seconds, or fewer when a registered moment (or ``until``) comes sooner."""
+    upcoming = next_moment()
+    if until is not None and (upcoming is None or until < upcoming):
+        upcoming = until
     if upcoming is None:
         return limit
     return max(1, min(limit, int((upcoming - timezone.now()).total_seconds()) + 1))
+
+
+def version(tag: str) -> str:
+    """The current version of ``tag``, the same in every process until ``invalidate(tag)``:
+    for a value a process keeps in memory (an index) and rebuilds when it moves on."""
+    name = TAG_PREFIX + tag
+    try:
+        found = cache.get(name)
+        if found is None:
+            cache.add(name, time.time_ns(), timeout=None)
+            found = cache.get(name)
+    except Exception:  # the cache may be down: nothing is shared until it returns
+        found = None
+    return "unshared" if found is None else str(found)
 
 
 def _page_key(request) -> str:
@@ -183,15 +213,9 @@ class ReaderCacheMiddleware:
         response["X-Reader-Cache"] = "miss"
 
     def _timeout(self, request=None) -> int:
-        """Never keep a page past the moment a scheduled piece goes out, nor past the moment
-        something it shows starts or ends (``expire_page_by``)."""
-        upcoming = next_publication()
-        until = getattr(request, "reader_cache_until", None)
-        if until is not None and (upcoming is None or until < upcoming):
-            upcoming = until
-        if upcoming is None:
-            return self.timeout
-        return max(1, min(self.timeout, int((upcoming - timezone.now()).total_seconds()) + 1))
+        """Never keep a page past a registered moment (``keep_pages_until``), nor past the
+        moment something it shows starts or ends (``expire_page_by``)."""
+        return lifetime(self.timeout, getattr(request, "reader_cache_until", None))
 
     def _mark_public(self, response) -> None:
         patch_cache_control(
@@ -204,75 +228,30 @@ class ReaderCacheMiddleware:
         patch_vary_headers(response, ["Cookie"])
 
 
-# --- What changes make stale -----------------------------------------------------------------
+# --- What changes make stale: registered by each app for its own models ----------------------
 
 
-def _article_tags(article_ids) -> list[str]:
-    return [article_tag(pk) for pk in article_ids]
+def stale_when_changed(model, tags_of: Callable[[Any], Iterable[str]]) -> None:
+    """Saving or deleting a row of ``model`` moves on the tags ``tags_of(row)`` names."""
+
+    def changed(sender, instance, **kwargs):
+        invalidate(*tags_of(instance))
+
+    for signal in (post_save, post_delete):
+        signal.connect(changed, sender=model, weak=False, dispatch_uid=_uid(model, tags_of))
 
 
-def connect_invalidation() -> None:
-    """Wire model changes to the tags they make stale (called once, from AppConfig.ready)."""
-    from django.apps import apps
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-    from taggit.models import TaggedItem
+def stale_when_m2m_changed(through, tags_of: Callable[[Any], Iterable[str]]) -> None:
+    """Adding, removing or clearing rows of the many-to-many table ``through`` moves on the
+    tags ``tags_of(instance)`` names (``instance``: the object whose set changed)."""
 
-    def on(models, handler):
-        for label in models:
-            try:
-                model = apps.get_model(label)
-            except LookupError:
-                continue
-            for signal in (post_save, post_delete):
-                signal.connect(handler, sender=model, weak=False, dispatch_uid=f"rc-{label}")
+    def changed(sender, instance, action, **kwargs):
+        if action.startswith("post_"):
+            invalidate(*tags_of(instance))
 
-    def article_changed(sender, instance, **kwargs):
-        invalidate(article_tag(instance.pk), LISTS)
-
-    def article_part_changed(sender, instance, **kwargs):
-        invalidate(article_tag(instance.article_id), LISTS)
-
-    def shown_on_articles(sender, instance, **kwargs):
-        # An actor, a source or an author appears on the pages of the pieces that link it.
-        invalidate(LISTS, *_article_tags(_linked_article_ids(instance)))
-
-    def everywhere(sender, instance, **kwargs):
-        invalidate(SITE)
-
-    def lists_changed(sender, instance, **kwargs):
-        invalidate(LISTS)
-
-    def comment_changed(sender, instance, **kwargs):
-        invalidate(article_tag(instance.article_id))
-
-    def tags_changed(sender, instance, action, **kwargs):
-        if action.startswith("post_") and isinstance(instance, apps.get_model("articles.Article")):
-            invalidate(article_tag(instance.pk), LISTS)
-
-    on(["articles.Article"], article_changed)
-    on(["articles.ArticleAuthor", "actors.ArticleActor", "sources.Citation"], article_part_changed)
-    on(
-        ["actors.Actor", "sources.Source", "articles.AuthorProfile", "taggit.Tag"],
-        shown_on_articles,
-    )
-    on(["actors.ActorAlias"], lists_changed)
-    on(["articles.Section"], everywhere)
-    on(["comments.Comment"], comment_changed)
-    m2m_changed.connect(tags_changed, sender=TaggedItem, weak=False, dispatch_uid="rc-tags")
+    m2m_changed.connect(changed, sender=through, weak=False, dispatch_uid=_uid(through, tags_of))
 
 
-def _linked_article_ids(instance) -> list[int]:
-    from articles.models import Article
-
-    model = instance._meta.label
-    if model == "actors.Actor":
-        articles = Article.objects.filter(actor_links__actor=instance)
-    elif model == "sources.Source":
-        articles = Article.objects.filter(citations__source=instance) | Article.objects.filter(
-            lead_image_credit_source=instance
-        )
-    elif model == "articles.AuthorProfile":
-        articles = Article.objects.filter(bylines__author=instance)
-    else:  # a tag
-        articles = Article.objects.filter(tags__id=instance.pk)
-    return list(articles.values_list("pk", flat=True).distinct())
+def _uid(model, tags_of) -> str:
+    # Registering the same rule twice (``ready()`` run again) connects it once.
+    return f"reader-cache:{model._meta.label}:{tags_of.__module__}.{tags_of.__qualname__}"

@@ -3,8 +3,9 @@
 
 A ``CachedSchedule`` keeps the pieces that have not ended in the cache, each with the set
 of its section ids, so a warm page runs no query for them however many there are; it says
-when the next one starts or ends (a stored page is kept no longer), and ``forget()`` makes
-the list and every stored page that shows such pieces stale (their reader-cache tag).
+when the next one starts or ends (a stored page is kept no longer). The list is kept under
+the reader-cache tag of the pages that show such pieces: moving it on
+(``reader_cache.invalidate``, wired by the app that owns the pieces) makes both stale.
 """
 
 from __future__ import annotations
@@ -37,12 +38,12 @@ class CachedSchedule:
 
     def unended(self, now: datetime) -> list:
         def load() -> list:
-            from articles.models import Section
-
+            pieces = self.pieces()
+            sections = pieces.model._meta.get_field("sections").related_model
             pieces = list(
-                self.pieces()
-                .exclude(ends_at__lte=now)
-                .prefetch_related(Prefetch("sections", queryset=Section.objects.only("pk")))
+                pieces.exclude(ends_at__lte=now).prefetch_related(
+                    Prefetch("sections", queryset=sections.objects.only("pk"))
+                )
             )
             for piece in pieces:
                 piece.section_ids = frozenset(section.pk for section in piece.sections.all())
@@ -61,6 +62,3 @@ class CachedSchedule:
             if moment is not None and moment > at
         ]
         return min(moments, default=None)
-
-    def forget(self) -> None:
-        reader_cache.invalidate(self.page_tag)

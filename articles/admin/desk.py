@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
-from actors.linking import adopt_links, dismiss_actors, suggest_actors
-from actors.models import ArticleActor
+from articles.linking import adopt_links, dismiss_actors, suggest_actors
+from articles.models import ArticleActor
 from web.admin import initial_from_query
 
 from .. import conflicts, publishing, workflow

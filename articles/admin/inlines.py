@@ -4,8 +4,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from taggit.models import TaggedItem
 
-from actors.models import ArticleActor
-from sources.models import Citation
+from articles.models import ArticleActor, Citation
 from web.admin import HTTPS_URLS
 
 from ..models import (
@@ -25,7 +24,7 @@ class ActorLinkInline(admin.TabularInline):
     """Actors linked by hand and those the text names (suggested on every save).
 
     Editing a suggestion makes it a hand link; deleting any link dismisses the actor for
-    the piece (``actors.linking``).
+    the piece (``articles.linking``).
     """
 
     model = ArticleActor

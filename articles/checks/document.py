@@ -236,7 +236,7 @@ class ArticleDocument:
 
     @cached_property
     def actor_mentions(self) -> MentionResult:
-        from actors.linking import current_index
+        from actors.mention_index import current_index
 
         return find_mentions(self.text, self._actor_index or current_index())
 

@@ -1,16 +1,22 @@
 """Who appears with whom: the newsroom network, an actor's own network and coverage chart."""
 
 import datetime
+import time
 import re
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from actors.coverage import coverage_chart
-from actors.graph import appears_with, cached_newsroom_network, ego_network, newsroom_network
-from actors.models import Actor, ArticleActor
-from articles.models import Article
+from actors.models import Actor
+from articles.coverage.chart import coverage_chart
+from articles.coverage.graph import (
+    appears_with,
+    cached_newsroom_network,
+    ego_network,
+    newsroom_network,
+)
+from articles.models import Article, ArticleActor
 from tests.factories import ActorFactory, ArticleActorFactory, ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -89,13 +95,18 @@ def test_the_cached_network_is_redrawn_when_a_link_is_removed(cast):
     assert ("Alpha", "Charlie") not in edges(cached_newsroom_network())
 
 
-def test_the_cached_network_is_redrawn_when_a_scheduled_piece_goes_live(cast):
+def test_the_cached_network_is_redrawn_when_a_scheduled_piece_goes_live(cast, clock, monkeypatch):
+    # The scheduled piece (B and D) goes out in ten minutes; the network is cached for a day.
+    Article.objects.filter(publish_at__gt=timezone.now()).update(
+        publish_at=timezone.now() + datetime.timedelta(minutes=10)
+    )
     assert ("Bravo", "Delta") not in edges(cached_newsroom_network())
 
-    # Time passes: the scheduled piece's publish time is reached without any save.
-    Article.objects.filter(publish_at__gt=timezone.now()).update(
-        publish_at=timezone.now() - datetime.timedelta(minutes=1)
-    )
+    # Eleven minutes later, for the cache as for the site, without any save.
+    later = time.time() + 11 * 60
+    monkeypatch.setattr("django.core.cache.backends.locmem.time.time", lambda: later)
+    monkeypatch.setattr("django.core.cache.backends.base.time.time", lambda: later)
+    clock.advance(minutes=11)
 
     assert edges(cached_newsroom_network())[("Bravo", "Delta")] == 1
 

@@ -6,8 +6,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from actors.related import related_articles
 from articles.models import Article
+from articles.related import related_articles
 from tests.factories import ActorFactory, ArticleActorFactory, ArticleFactory
 
 pytestmark = pytest.mark.django_db

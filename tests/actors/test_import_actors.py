@@ -8,11 +8,11 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from actors.linking import current_index
+from actors.mention_index import current_index
 from actors.mentions import find_mentions
 from actors.models import Actor, ActorAlias
-from web.progress import progress
 from tests.factories import ActorAliasFactory, ActorFactory
+from web.progress import progress
 
 pytestmark = pytest.mark.django_db
 

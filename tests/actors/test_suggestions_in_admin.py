@@ -5,8 +5,7 @@ import re
 
 import pytest
 
-from actors.models import ArticleActor, DismissedActor
-from articles.models import Article
+from articles.models import Article, ArticleActor, DismissedActor
 from tests.admin_forms import article_form, change_url
 from tests.factories import ActorAliasFactory, ActorFactory, ArticleActorFactory, ArticleFactory
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from actors.linking import suggest_actors
 from articles.checks import ArticleDocument, run_checks
+from articles.linking import suggest_actors
 from articles.models import Article
 from articles.plaintext import parse_plain_text
 from sources.models import Source

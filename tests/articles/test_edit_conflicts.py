@@ -9,7 +9,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from articles import conflicts, publishing
-from articles.admin import ArticleAdminForm
+from articles.admin.desk import ArticleAdminForm
 from articles.models import Article
 from tests.admin_forms import article_form, change_url
 from tests.factories import ArticleFactory, StaffFactory

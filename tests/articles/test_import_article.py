@@ -12,10 +12,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from actors.models import ArticleActor
-from articles.models import Article
+from articles.models import Article, ArticleActor, Citation
 from articles.plaintext import parse_plain_text
-from sources.models import Citation
 from tests.factories import AuthorFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db

@@ -246,7 +246,7 @@ def test_writer_can_still_look_up_actors_while_writing(client, writer):
         "/admin/autocomplete/",
         {
             "term": "Fico",
-            "app_label": "actors",
+            "app_label": "articles",
             "model_name": "articleactor",
             "field_name": "actor",
         },

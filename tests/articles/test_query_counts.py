@@ -31,17 +31,17 @@ BUDGETS = {
     "tag": 3,
     "author": 3,
     "actor_index": 2,
-    # The charts (coverage per month, "appears with") come from the cache; +1: the newest
-    # publish time in their cache key, so a scheduled piece going live redraws them.
-    "actor": 5,
+    # The charts (coverage per month, "appears with") come from the cache, kept no longer
+    # than the next scheduled piece's publish time.
+    "actor": 4,
     "source_index": 2,
     "source": 3,
     # Search: the count, the page of results, matching actors, matching sources (the
     # actors' folded names are cached until an actor or alias changes).
     "search": 4,
     "search_filters_only": 2,
-    # The actor network, its layout cached: the newest change, to know it is still current.
-    "actor_graph": 1,
+    # The actor network, its layout cached until links change or a scheduled piece goes out.
+    "actor_graph": 0,
     "feed_latest": 3,
     "feed_section": 4,
     "feed_tag": 4,

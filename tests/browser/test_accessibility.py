@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from articles.models import Article
 from comments.models import Comment
-from members.models import Member
 from demo.loader import load_demo
+from members.models import Member
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,8 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import Article
-from members.subscriptions import is_subscriber
 from bench.corpus import busy_article_and_subscriber
+from members.subscriptions import is_subscriber
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.test import RequestFactory
 
 import newsroom.settings as production
 from comments.models import Comment
-from web import ratelimit
 from tests.factories import ArticleFactory, MemberFactory, SubscriptionFactory
+from web import ratelimit
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 from imagekit.cachefiles.namers import source_name_as_path
 
-from web.renditions import spec_name
 from tests.factories import ArticleFactory, image_file
+from web.renditions import spec_name
 
 pytestmark = pytest.mark.django_db
 

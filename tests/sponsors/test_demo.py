@@ -4,9 +4,9 @@ reference page's kinds on every section, a month of counts, loaded idempotently.
 import pytest
 from django.utils import timezone
 
-from members.models import Appeal, AppealClick, Plan
 from demo.masthead import EDITOR_IN_CHIEF
 from demo.sponsors import load_appeal_and_sponsors
+from members.models import Appeal, AppealClick, Plan
 from sponsors.models import Placement, PlacementDay, Sponsor
 from tests.factories import ArticleFactory, AuthorFactory, PlanFactory, SectionFactory
 

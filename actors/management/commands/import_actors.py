@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from actors.linking import bump_index_version, index_updates_deferred
+from actors.mention_index import bump_index_version, index_updates_deferred
 from actors.models import Actor, ActorAlias
 from web.importing import (
     EXIT_BAD_FILE,

@@ -20,9 +20,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 
-from actors.linking import current_index, suggest_actors
+from actors.mention_index import current_index
 from articles.checks import ArticleDocument, run_checks
 from articles.checks.sources import SourceDirectory
+from articles.linking import suggest_actors
 from articles.models import Article, ArticleAuthor, AuthorProfile, Section
 from articles.plaintext import parse_plain_text
 from web.importing import EXIT_BAD_FILE, BadFile, read_text

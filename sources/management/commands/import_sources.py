@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from sources.models import Source, SourceAlias
 from web.importing import (
     EXIT_BAD_FILE,
     BadFile,
@@ -26,7 +27,6 @@ from web.importing import (
     split_aliases,
 )
 from web.progress import progress
-from sources.models import Source, SourceAlias
 
 COLUMNS = ["name", "kind", "url", "aliases"]
 KINDS = choice_lookup(

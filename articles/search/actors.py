@@ -2,25 +2,25 @@
 Orbán), shown above the matching articles.
 
 Names are matched against a folded index of every name and alias, built with one query
-and kept in the cache until an actor or an alias changes (``bump_name_index``), so a search
+and kept in the cache until an actor or an alias changes (``NAMES_TAG``), so a search
 costs one query for the actors it shows, however many actors the newsroom follows.
 """
 
 import re
-import uuid
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import BooleanField, Value
 
-from articles.search import name_needles
-from articles.search.text import fold
+from actors.models import Actor, ActorAlias
+from web import reader_cache
 
-from .models import Actor, ActorAlias
+from . import name_needles
+from .text import fold
 
 MATCHING_ACTORS = 6
-NAME_INDEX_VERSION_KEY = "actors:names:version"
+# The reader-cache tag the index is kept under: moved on when an actor or alias changes.
+NAMES_TAG = "actors:names"
 NAME_INDEX_SECONDS = 60 * 60 * 24
 
 
@@ -43,37 +43,31 @@ class NameIndex:
         return found
 
 
-def bump_name_index() -> None:
-    cache.set(NAME_INDEX_VERSION_KEY, uuid.uuid4().hex, None)
-
-
 def name_index() -> NameIndex:
-    version = cache.get(NAME_INDEX_VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.set(NAME_INDEX_VERSION_KEY, version, None)
-    key = f"actors:names:{version}"
-    index = cache.get(key)
-    if index is None:
-        names = (
-            Actor.objects.annotate(is_name=Value(True, output_field=BooleanField()))
-            .values_list("pk", "is_name", "name")
-            .order_by()
-        )
-        aliases = (
-            ActorAlias.objects.annotate(is_name=Value(False, output_field=BooleanField()))
-            .values_list("actor_id", "is_name", "name")
-            .order_by()
-        )
-        rows = list(names.union(aliases, all=True))
-        lines = [" ".join(fold(name).split()) for _, _, name in rows]
-        starts, position = [], 0
-        for line in lines:
-            starts.append(position)
-            position += len(line) + 1
-        index = NameIndex("\n".join(lines), starts, [r[0] for r in rows], [r[1] for r in rows])
-        cache.set(key, index, NAME_INDEX_SECONDS)
-    return index
+    """The index, from the cache until an actor or an alias changes (``NAMES_TAG``)."""
+    return reader_cache.remember(
+        "actors:names", (NAMES_TAG,), _build_name_index, lambda: NAME_INDEX_SECONDS
+    )
+
+
+def _build_name_index() -> NameIndex:
+    names = (
+        Actor.objects.annotate(is_name=Value(True, output_field=BooleanField()))
+        .values_list("pk", "is_name", "name")
+        .order_by()
+    )
+    aliases = (
+        ActorAlias.objects.annotate(is_name=Value(False, output_field=BooleanField()))
+        .values_list("actor_id", "is_name", "name")
+        .order_by()
+    )
+    rows = list(names.union(aliases, all=True))
+    lines = [" ".join(fold(name).split()) for _, _, name in rows]
+    starts, position = [], 0
+    for line in lines:
+        starts.append(position)
+        position += len(line) + 1
+    return NameIndex("\n".join(lines), starts, [r[0] for r in rows], [r[1] for r in rows])
 
 
 def actors_matching(query: str, limit: int = MATCHING_ACTORS) -> list[Actor]:

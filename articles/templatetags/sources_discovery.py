@@ -1,8 +1,8 @@
-"""Sources shown on the search page (owned by articles; this app sits above it)."""
+"""Sources shown on the search page, above the matching articles."""
 
 from django import template
 
-from ..search import sources_matching
+from ..search.sources import sources_matching
 
 register = template.Library()
 

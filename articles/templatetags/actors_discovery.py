@@ -1,10 +1,10 @@
-"""Actors shown on pages the articles app owns: matching actors above search results and
-related coverage under an article (this app sits above articles, so it provides them)."""
+"""Actors on reading pages: matching actors above search results and related coverage
+under an article."""
 
 from django import template
 
 from ..related import related_coverage as cached_related_coverage
-from ..search import actors_matching
+from ..search.actors import actors_matching
 
 register = template.Library()
 

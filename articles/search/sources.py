@@ -2,9 +2,9 @@
 
 from django.db.models import QuerySet
 
-from articles.search import matching_names
+from sources.models import Source
 
-from .models import Source
+from . import matching_names
 
 MATCHING_SOURCES = 4
 

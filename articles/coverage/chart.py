@@ -7,9 +7,9 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from articles.models import Article
+from actors.models import Actor
 
-from .models import Actor
+from ..models import Article
 
 CHART_MONTHS = 24
 CHART_MIN_MONTHS = 6

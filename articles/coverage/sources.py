@@ -4,10 +4,10 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
-from articles.models import Article
-from articles.views import ArticleListView
+from sources.models import Source
 
-from .models import Source
+from ..models import Article
+from ..views import ArticleListView
 
 
 class SourceIndexView(ListView):

@@ -3,24 +3,24 @@
 Two links are counted as one edge when two actors are linked to the same public article.
 The newsroom-wide network (``/actors/graph/``) is laid out on the server with networkx and
 kept in the cache until links change: every save or deletion of an article, a link or an
-actor bumps ``GRAPH_VERSION_KEY`` (see ``actors/signals.py``), and the newest public publish
-time is part of the key too, so a scheduled piece going live redraws it.
+actor moves the reader-cache tag ``GRAPH_TAG`` on (``articles.caching``), and nothing is kept
+past the moment a scheduled piece goes live.
 """
 
 import datetime
 import math
-import uuid
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-from django.db.models import Count, F, Max, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.utils import timezone
 
-from articles.models import Article
+from actors.models import Actor
+from web import reader_cache
 
-from .models import Actor, ArticleActor
+from ..models import Article, ArticleActor
 
-GRAPH_VERSION_KEY = "actors:graph:version"
+# Every network and chart depends on this reader-cache tag.
+GRAPH_TAG = "actors:graph"
 GRAPH_CACHE_SECONDS = 60 * 60 * 24
 GRAPH_MAX_NODES = 40
 GRAPH_MAX_EDGES = 160
@@ -68,19 +68,6 @@ class Network:
     @property
     def edges_by_weight(self) -> list[Edge]:
         return sorted(self.edges, key=lambda e: (-e.weight, e.source.name, e.target.name))
-
-
-def graph_version() -> str:
-    version = cache.get(GRAPH_VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.set(GRAPH_VERSION_KEY, version, None)
-    return version
-
-
-def bump_graph_version() -> None:
-    """Links changed: every cached network is stale."""
-    cache.set(GRAPH_VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def pair_counts(links: QuerySet, actor_ids) -> list[tuple[int, int, int]]:
@@ -272,37 +259,29 @@ def newsroom_network(kind: str = "", period: str = "") -> Network:
     return lay_out(network)
 
 
-def _cache_key(*parts) -> str:
-    """A key that changes when links change or a scheduled piece goes live (the newest
-    public publish time, one indexed query)."""
-    newest = Article.objects.public().aggregate(newest=Max("publish_at"))["newest"]
-    stamp = newest.isoformat() if newest else "none"
-    return ":".join(["actors:graph", graph_version(), stamp, *map(str, parts)])
+def _remembered(key: str, compute):
+    return reader_cache.remember(
+        key, (GRAPH_TAG,), compute, lambda: reader_cache.lifetime(GRAPH_CACHE_SECONDS)
+    )
 
 
 def cached_newsroom_network(kind: str = "", period: str = "") -> Network:
     """``newsroom_network``, from the cache unless links changed or a piece went live."""
     day = timezone.localdate().isoformat() if period else ""
-    key = _cache_key("newsroom", kind, period, day)
-    network = cache.get(key)
-    if network is None:
-        network = newsroom_network(kind, period)
-        cache.set(key, network, GRAPH_CACHE_SECONDS)
-    return network
+    key = f"actors:graph:newsroom:{kind}:{period}:{day}"
+    return _remembered(key, lambda: newsroom_network(kind, period))
 
 
 def cached_actor_charts(actor: Actor):
     """(the actors appearing with ``actor``, their network, the coverage chart), from the
     cache unless links changed: for a much-covered actor they read thousands of links."""
-    from .coverage import coverage_chart
+    from .chart import coverage_chart
 
-    key = _cache_key("actor", actor.pk, timezone.localdate().isoformat())
-    charts = cache.get(key)
-    if charts is None:
+    def charts():
         others, network = ego_network(actor, appears_with(actor))
-        charts = (others, network, coverage_chart(actor))
-        cache.set(key, charts, GRAPH_CACHE_SECONDS)
-    return charts
+        return others, network, coverage_chart(actor)
+
+    return _remembered(f"actors:graph:actor:{actor.pk}:{timezone.localdate().isoformat()}", charts)
 
 
 def appears_with(actor: Actor, limit: int = EGO_SIZE) -> QuerySet:

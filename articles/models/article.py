@@ -1,4 +1,4 @@
-"""Articles, the sections they sit in and the people who write them.
+"""Articles and their bylines.
 
 The rule for what the public may see lives in one place: ``Article.objects.public()``.
 """
@@ -15,63 +15,10 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
 from taggit.managers import TaggableManager
 
-from web.slugs import SluggedModel, unique_slug
+from web.slugs import unique_slug
 
-from .html import BODY_EXTENSIONS, reading_minutes, sanitize_body
-
-
-class Section(SluggedModel):
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True, blank=True)
-    description = models.TextField(blank=True)
-    position = models.PositiveSmallIntegerField(
-        default=0, help_text="Order in the navigation and on the home page."
-    )
-
-    class Meta:
-        ordering = ["position", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("articles:section", args=[self.slug])
-
-
-class AuthorProfile(SluggedModel):
-    slug_source = "byline"
-
-    byline = models.CharField("byline name", max_length=120)
-    slug = models.SlugField(max_length=120, unique=True, blank=True)
-    title = models.CharField(max_length=160, blank=True, help_text='e.g. "Editor-in-Chief".')
-    bio = models.TextField(blank=True)
-    photo = models.ImageField(
-        upload_to="authors/", blank=True, width_field="photo_width", height_field="photo_height"
-    )
-    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_thumb = ImageSpecField(
-        source="photo", processors=[ResizeToFill(160, 160)], format="JPEG", options={"quality": 82}
-    )
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="author_profile",
-        help_text="The newsroom account that writes under this byline.",
-    )
-
-    class Meta:
-        ordering = ["byline"]
-        verbose_name = "author"
-
-    def __str__(self):
-        return self.byline
-
-    def get_absolute_url(self):
-        return reverse("articles:author", args=[self.slug])
-
+from ..html import BODY_EXTENSIONS, reading_minutes, sanitize_body
+from .catalogue import AuthorProfile, Section
 
 # Large derived columns no page shows; left out of the queries that build pages.
 SEARCH_COLUMNS = ("search_vector", "search_head", "search_text")
@@ -97,8 +44,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_page(self):
         """Everything the article page shows, in a fixed number of queries."""
-        from actors.models import ArticleActor
-        from sources.models import Citation
+        from .links import ArticleActor, Citation
 
         return (
             self.select_related("section", "lead_image_credit_source")
@@ -370,68 +316,3 @@ class ArticleAuthor(models.Model):
 
     def __str__(self):
         return str(self.author)
-
-
-class PublishOverride(models.Model):
-    """An editor's decision to publish a piece despite blocking findings of the publish checks.
-
-    The findings it names stay overridden for that piece, so later edits that leave them as
-    they were need no new reason; a new blocking finding does (``articles.publishing``).
-    """
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="publish_overrides")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name="editor",
-    )
-    reason = models.TextField(help_text="Why the piece may go out with these problems.")
-    codes = models.JSONField("checks overridden", default=list)
-    findings = models.JSONField(
-        default=list, help_text="Each overridden finding: its code, key and message."
-    )
-    at = models.DateTimeField("when", default=timezone.now, db_index=True)
-
-    class Meta:
-        ordering = ["-at", "-id"]
-        verbose_name = "publish override"
-        constraints = [
-            models.CheckConstraint(condition=~models.Q(reason=""), name="override_has_reason"),
-        ]
-
-    def __str__(self):
-        return f"{self.article} — {', '.join(self.codes)}"
-
-    @property
-    def keys(self) -> set[str]:
-        return {finding.get("key", "") for finding in self.findings}
-
-
-class EditStamp(models.Model):
-    """How many times the newsroom has saved a piece, and who saved it last.
-
-    The change form carries the number it was opened at; a save from a form that is behind
-    is refused and shown both versions (``articles.conflicts``). Kept beside the article,
-    not in it, so that reverting to an old revision never winds the number back.
-    """
-
-    article = models.OneToOneField(
-        Article, on_delete=models.CASCADE, primary_key=True, related_name="edit_stamp"
-    )
-    version = models.PositiveIntegerField(default=0)
-    saved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    saved_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = "edit stamp"
-
-    def __str__(self):
-        return f"{self.article_id} v{self.version}"

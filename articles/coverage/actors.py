@@ -4,12 +4,12 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView, TemplateView
 
-from articles.models import Article
-from articles.search.forms import PERIODS
-from articles.views import ArticleListView
+from actors.models import Actor
 
+from ..models import Article
+from ..search.forms import PERIODS
+from ..views import ArticleListView
 from .graph import cached_actor_charts, cached_newsroom_network
-from .models import Actor
 
 
 class ActorIndexView(ListView):

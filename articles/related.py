@@ -15,10 +15,10 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 from taggit.models import TaggedItem
 
-from articles.models import Article
 from web import reader_cache
 
-from .models import ArticleActor
+from .caching import article_tag
+from .models import Article, ArticleActor
 
 RELATED_PIECES = 4
 CANDIDATES = 300
@@ -103,11 +103,11 @@ def related_coverage(article: Article) -> list[Article]:
     tags = (
         reader_cache.SITE,
         reader_cache.LISTS,
-        reader_cache.article_tag(article.pk),
+        article_tag(article.pk),
     )
     return reader_cache.remember(
         f"related-coverage:{article.pk}",
         tags,
         lambda: related_articles(article),
-        timeout=lambda: reader_cache.seconds_until_next_publication(CACHE_SECONDS),
+        timeout=lambda: reader_cache.lifetime(CACHE_SECONDS),
     )

@@ -1,0 +1,72 @@
+"""What the newsroom desk records about a piece: publish overrides and edit stamps."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from .article import Article
+
+
+class PublishOverride(models.Model):
+    """An editor's decision to publish a piece despite blocking findings of the publish checks.
+
+    The findings it names stay overridden for that piece, so later edits that leave them as
+    they were need no new reason; a new blocking finding does (``articles.publishing``).
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="publish_overrides")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="editor",
+    )
+    reason = models.TextField(help_text="Why the piece may go out with these problems.")
+    codes = models.JSONField("checks overridden", default=list)
+    findings = models.JSONField(
+        default=list, help_text="Each overridden finding: its code, key and message."
+    )
+    at = models.DateTimeField("when", default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "publish override"
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(reason=""), name="override_has_reason"),
+        ]
+
+    def __str__(self):
+        return f"{self.article} — {', '.join(self.codes)}"
+
+    @property
+    def keys(self) -> set[str]:
+        return {finding.get("key", "") for finding in self.findings}
+
+
+class EditStamp(models.Model):
+    """How many times the newsroom has saved a piece, and who saved it last.
+
+    The change form carries the number it was opened at; a save from a form that is behind
+    is refused and shown both versions (``articles.conflicts``). Kept beside the article,
+    not in it, so that reverting to an old revision never winds the number back.
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="edit_stamp"
+    )
+    version = models.PositiveIntegerField(default=0)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    saved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "edit stamp"
+
+    def __str__(self):
+        return f"{self.article_id} v{self.version}"
