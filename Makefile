@@ -1,12 +1,25 @@
 # Newsroom: `make run` serves the demo, `make test` runs the whole suite.
-# Both create .venv and install requirements.txt first; nothing else is needed.
+# Both create .venv and install requirements.txt first; `make test` and `make audit` also
+# install the test tools outside Python (npm, package.json). See docs/testing.md.
 
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
+# Where `make run` serves: http://127.0.0.1:$(PORT)/
+PORT ?= 8000
+# Browser tests in `make test`: yes (the default; skipped with a message when Chromium is
+# missing) or no (left out, as CI does: it runs them once, in `make test-browser`).
+BROWSER_TESTS ?= yes
 
-.PHONY: run test test-browser bench load audit setup lint format clean
+ifeq ($(filter $(BROWSER_TESTS),yes no),)
+$(error BROWSER_TESTS must be yes or no, not "$(BROWSER_TESTS)")
+endif
+ifeq ($(BROWSER_TESTS),no)
+TEST_SELECTION := -m "not browser"
+endif
+
+.PHONY: run test test-browser bench load audit setup test-tools lint format clean
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Newsroom needs Python 3.11 or newer (found " + sys.version.split()[0] + ").")'
@@ -15,8 +28,10 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $@
 
-# The W3C Nu Html Checker (npm's vnu-jar, run with Java) checks the pages' HTML in the
-# suite; without npm or Java those tests are skipped and say so.
+# Test tools outside Python, pinned in package.json: the W3C Nu Html Checker (npm's
+# vnu-jar, run with Java) checks the pages' HTML in the suite, Lighthouse scores pages in
+# `make audit`. Without npm or Java the HTML validity tests are skipped and say so.
+# `make run` needs none of them.
 node_modules/.installed: package.json
 	@if command -v npm >/dev/null 2>&1; then \
 		npm install --no-audit --no-fund --silent && touch $@; \
@@ -24,16 +39,19 @@ node_modules/.installed: package.json
 		echo "npm not found: the HTML validity tests will be skipped."; \
 	fi
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: $(VENV)/.installed
+
+test-tools: node_modules/.installed
 
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Newsroom: http://127.0.0.1:$(PORT)/ (the newsroom: http://127.0.0.1:$(PORT)/admin/)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: setup
+test: setup test-tools
 	$(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(TEST_SELECTION) $(PYTEST_ARGS)
 
 # Only the browser tests (headless Chromium through Playwright), with screenshots kept.
 test-browser: setup
@@ -53,7 +71,7 @@ load: setup
 
 # Page quality: axe-core on every kind of page (the browser test), then Lighthouse on the
 # article and home pages served by gunicorn in production settings; fails below 95.
-audit: setup
+audit: setup test-tools
 	$(VENV)/bin/pytest -m browser tests/browser/test_accessibility.py $(PYTEST_ARGS)
 	$(PY) -m bench.audit
 
