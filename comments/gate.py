@@ -1,11 +1,19 @@
-"""The comments gate (DESIGN §7): who may read comments, and who may post one now.
+"""The comments gate (DESIGN §7): who may read comments, post, report and delete, now.
 
 Reading: ``may_read_comments`` — subscribers (``members.subscriptions.is_subscriber``),
 and the newsroom's moderators and editors, who answer for what is shown. Everyone else,
 anonymous or logged in, sees the count and an invitation, never a comment.
 
-Posting: subscribers only, on an article whose comments are open, while no suspension or
-ban is in force (``access`` says which, and why not).
+Posting (and editing): subscribers only, on an article whose comments are open, while no
+suspension or ban is in force (``access`` says which, and why not).
+
+Reporting: ``may_report_comments`` — subscribers, suspended or not (a suspension stops
+posting, not reading). Newsroom staff act on comments in the admin; they do not report.
+
+Deleting one's own comment: ``may_delete_own_comments`` — whoever may read the discussion.
+
+These are the only statements of the rules: the services in ``comments.posting`` enforce
+them on every call, and pages ask ``access`` which actions to offer.
 """
 
 from dataclasses import dataclass
@@ -18,6 +26,11 @@ from django.utils.formats import date_format
 from members.subscriptions import is_subscriber
 
 from .models import Suspension
+
+# What a member the gate turns away is told.
+POSTING_REFUSAL = "Only subscribers can post comments."
+REPORTING_REFUSAL = "Only subscribers can report comments."
+DELETING_REFUSAL = "Only subscribers can delete their comments."
 
 
 def is_comment_moderator(member) -> bool:
@@ -42,6 +55,26 @@ def may_read_comments(
     if subscriber is None:
         subscriber = is_subscriber(member, at)
     return subscriber or is_comment_moderator(member)
+
+
+def may_report_comments(
+    member, at: datetime | None = None, *, subscriber: bool | None = None
+) -> bool:
+    """True when ``member`` may report other readers' comments at ``at`` (default: now).
+
+    ``subscriber`` passes on an answer of ``is_subscriber`` already asked for the same
+    moment, to spare its query.
+    """
+    if subscriber is None:
+        subscriber = is_subscriber(member, at)
+    return subscriber
+
+
+def may_delete_own_comments(
+    member, at: datetime | None = None, *, subscriber: bool | None = None
+) -> bool:
+    """True when ``member`` may take down their own comments at ``at`` (default: now)."""
+    return may_read_comments(member, at, subscriber=subscriber)
 
 
 def suspension_in_force(member, at: datetime | None = None) -> Suspension | None:
@@ -71,9 +104,12 @@ class Access:
 
     may_read: bool
     may_post: bool
+    may_report: bool
+    may_delete_own: bool
     subscriber: bool
     # Reads as newsroom staff, without a subscription: may moderate, may not post.
     staff_reader: bool
+    # Why ``may_post`` is False.
     refusal: str = ""
     suspension: Suspension | None = None
 
@@ -81,7 +117,8 @@ class Access:
 def access(
     member, article, at: datetime | None = None, *, subscriber: bool | None = None
 ) -> Access:
-    """Reading and posting rights of ``member`` on ``article``; ``refusal`` says why not.
+    """The rights of ``member`` in ``article``'s discussion; ``refusal`` says why they may
+    not post.
 
     ``subscriber`` passes on an answer of ``is_subscriber`` already asked for the same
     moment, to spare its query.
@@ -90,12 +127,19 @@ def access(
     if subscriber is None:
         subscriber = is_subscriber(member, at)
     may_read = may_read_comments(member, at, subscriber=subscriber)
+    rights = {
+        "may_read": may_read,
+        "may_report": may_report_comments(member, at, subscriber=subscriber),
+        "may_delete_own": may_delete_own_comments(member, at, subscriber=subscriber),
+        "subscriber": subscriber,
+        "staff_reader": may_read and not subscriber,
+    }
     if not subscriber:
-        refusal = "Only subscribers can post comments."
-        return Access(may_read, False, False, may_read, refusal)
+        return Access(may_post=False, refusal=POSTING_REFUSAL, **rights)
     if not article.comments_open:
-        return Access(True, False, True, False, "Comments are closed on this article.")
+        return Access(may_post=False, refusal="Comments are closed on this article.", **rights)
     suspension = suspension_in_force(member, at)
     if suspension is not None:
-        return Access(True, False, True, False, suspension_message(suspension), suspension)
-    return Access(True, True, True, False)
+        refusal = suspension_message(suspension)
+        return Access(may_post=False, refusal=refusal, suspension=suspension, **rights)
+    return Access(may_post=True, **rights)

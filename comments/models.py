@@ -1,8 +1,10 @@
 """Comments on articles, the reports readers file on them, and the moderators' tools.
 
-What readers may see is decided in one place: ``CommentQuerySet.visible()`` (published
-comments; the only ones counted). A comment's author also sees their own pending ones
-(``shown_to``). Who may read comments at all is ``comments.gate.may_read_comments``.
+What readers may see is decided in one place, here: ``visible`` (published comments; the
+only ones counted) and ``shown_to`` (the visible ones, and a member's own pending ones), each
+written once as a condition that ``CommentQuerySet`` filters on and once as the same test
+of one comment (``Comment.is_visible``, ``Comment.is_shown_to``). Who may read comments at
+all is ``comments.gate.may_read_comments``.
 """
 
 from django.conf import settings
@@ -14,16 +16,21 @@ from django.utils import timezone
 BODY_MAX_LENGTH = 5000
 
 
+def visible() -> models.Q:
+    """The condition of ``CommentQuerySet.visible``, to combine with others in one query."""
+    return models.Q(status=Comment.Status.PUBLISHED)
+
+
 def shown_to(member) -> models.Q:
     """The condition of ``CommentQuerySet.shown_to``, to combine with others in one query."""
     own_pending = models.Q(member_id=getattr(member, "pk", None), status=Comment.Status.PENDING)
-    return models.Q(status=Comment.Status.PUBLISHED) | own_pending
+    return visible() | own_pending
 
 
 class CommentQuerySet(models.QuerySet):
     def visible(self):
         """Published: shown to every reader who may read comments, and counted."""
-        return self.filter(status=Comment.Status.PUBLISHED)
+        return self.filter(visible())
 
     def shown_to(self, member):
         """What ``member`` sees in a thread: the visible comments and their own pending ones."""
@@ -122,11 +129,17 @@ class Comment(models.Model):
 
     @property
     def is_visible(self) -> bool:
+        """``visible()`` for this comment."""
         return self.status == self.Status.PUBLISHED
 
     @property
     def is_pending(self) -> bool:
         return self.status == self.Status.PENDING
+
+    def is_shown_to(self, member) -> bool:
+        """``shown_to(member)`` for this comment."""
+        own = self.member_id is not None and self.member_id == getattr(member, "pk", None)
+        return self.is_visible or (own and self.is_pending)
 
     @property
     def was_edited(self) -> bool:
@@ -213,6 +226,11 @@ class Suspension(models.Model):
     @property
     def is_ban(self) -> bool:
         return self.until is None
+
+    def is_in_force(self, at=None) -> bool:
+        """``SuspensionQuerySet.in_force`` for this suspension."""
+        at = at or timezone.now()
+        return self.lifted_at is None and (self.until is None or self.until > at)
 
 
 class HeldPhrase(models.Model):

@@ -1,7 +1,9 @@
 """What a subscriber does in a discussion: post, reply, edit, delete, report.
 
-Each function checks the gate and the rules of its action and either does it or raises
-``CommentRefused`` with the sentence to show and the HTTP status to answer with.
+Each function checks the gate (``comments.gate``) and the rules of its action and either
+does it or raises ``CommentRefused`` with the sentence to show and the HTTP status to answer
+with. The gate is checked here, whoever calls: a view that asks it first (to refuse before
+reading a form) only says the same thing earlier.
 """
 
 from datetime import datetime, timedelta
@@ -12,7 +14,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from . import moderation
-from .gate import access
+from .gate import (
+    DELETING_REFUSAL,
+    REPORTING_REFUSAL,
+    access,
+    may_delete_own_comments,
+    may_report_comments,
+)
 from .models import Comment, Report
 
 
@@ -27,6 +35,17 @@ def _require_posting_rights(member, article, at: datetime) -> None:
     rights = access(member, article, at)
     if not rights.may_post:
         raise CommentRefused(rights.refusal, status=403)
+
+
+def require_reporting_rights(member, at: datetime | None = None) -> None:
+    """Refuse ``member`` unless the gate lets them report comments at ``at``."""
+    if not may_report_comments(member, at):
+        raise CommentRefused(REPORTING_REFUSAL, status=403)
+
+
+def _require_deleting_rights(member, at: datetime) -> None:
+    if not may_delete_own_comments(member, at):
+        raise CommentRefused(DELETING_REFUSAL, status=403)
 
 
 def _check_pace(member, at: datetime) -> None:
@@ -112,25 +131,25 @@ def edit_deadline(comment: Comment) -> datetime:
     return comment.created_at + timedelta(minutes=settings.COMMENTS_EDIT_MINUTES)
 
 
+def _is_own(member, comment: Comment) -> bool:
+    return comment.member_id == getattr(member, "pk", None)
+
+
 def may_edit(member, comment: Comment, at: datetime | None = None) -> bool:
-    """Authors edit their own shown or pending comment within the edit window."""
+    """Authors edit their own comment while they see it (published or pending), within the
+    edit window."""
     at = at or timezone.now()
-    return (
-        comment.member_id == getattr(member, "pk", None)
-        and comment.status in (Comment.Status.PUBLISHED, Comment.Status.PENDING)
-        and at < edit_deadline(comment)
-    )
+    return _is_own(member, comment) and comment.is_shown_to(member) and at < edit_deadline(comment)
 
 
 def may_delete(member, comment: Comment) -> bool:
-    return comment.member_id == getattr(member, "pk", None) and comment.status in (
-        Comment.Status.PUBLISHED,
-        Comment.Status.PENDING,
-    )
+    """Authors delete their own comment while they see it (published or pending)."""
+    return _is_own(member, comment) and comment.is_shown_to(member)
 
 
 def may_report(member, comment: Comment) -> bool:
-    return comment.member_id != getattr(member, "pk", None) and comment.is_visible
+    """Anyone else's visible comment can be reported."""
+    return not _is_own(member, comment) and comment.is_visible
 
 
 def _lock_comment(comment: Comment) -> None:
@@ -168,31 +187,35 @@ def edit_comment(member, comment: Comment, body: str, at=None) -> Comment:
 
 
 @transaction.atomic
-def delete_comment(member, comment: Comment) -> None:
+def delete_comment(member, comment: Comment, at=None) -> None:
     """The author takes their comment down; its text is erased.
 
     A comment with replies stays in the thread as a "comment deleted" placeholder. Deleting
     it again (a second click, a retried request) changes nothing and is no error.
     """
+    at = at or timezone.now()
+    _require_deleting_rights(member, at)
     _lock_comment(comment)
-    if comment.status == Comment.Status.DELETED and comment.member_id == member.pk:
+    if comment.status == Comment.Status.DELETED and _is_own(member, comment):
         return
     if not may_delete(member, comment):
         raise CommentRefused("Only the author can delete this comment.", status=403)
     comment.status = Comment.Status.DELETED
     comment.body = ""
     comment.save(update_fields=["status", "body"])
-    comment.reports.filter(resolved_at=None).update(resolved_at=timezone.now())
+    comment.reports.filter(resolved_at=None).update(resolved_at=at)
 
 
-def report_comment(member, comment: Comment, reason: str, detail: str = "") -> Report:
-    """A reader flags someone else's comment for the moderators, once."""
+def report_comment(member, comment: Comment, reason: str, detail: str = "", at=None) -> Report:
+    """A subscriber flags someone else's comment for the moderators, once."""
+    at = at or timezone.now()
+    require_reporting_rights(member, at)
     if not may_report(member, comment):
         raise CommentRefused("You cannot report this comment.", status=403)
     try:
         with transaction.atomic():
             return Report.objects.create(
-                comment=comment, reporter=member, reason=reason, detail=detail
+                comment=comment, reporter=member, reason=reason, detail=detail, created_at=at
             )
     except IntegrityError:
         raise CommentRefused("You have already reported this comment.", status=400) from None

@@ -3,7 +3,8 @@
 Top-level comments run oldest first, ``COMMENTS_PER_PAGE`` to a page, each with its
 replies beneath it. A top-level comment that is no longer shown (deleted by its author,
 hidden or removed) keeps its place as a placeholder while it has visible replies; its text
-never leaves this module.
+never leaves this module. What a reader sees is ``comments.models``' ``visible`` and
+``shown_to``; what they may do, ``comments.gate`` and ``comments.posting``.
 """
 
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from .gate import Access
-from .models import Comment, Report, shown_to
+from .models import Comment, Report, shown_to, visible
 from .posting import may_delete, may_edit, may_report
 
 PLACEHOLDERS = {
@@ -38,11 +39,8 @@ def _reported_by(member):
 def _thread_shown_to(member) -> Q:
     """A top-level comment is in ``member``'s view when they see it, or as a placeholder
     above visible replies."""
-    shown = Q(status=Comment.Status.PUBLISHED) | Q(
-        member_id=member.pk, status=Comment.Status.PENDING
-    )
     has_visible_replies = Exists(Comment.objects.visible().filter(parent=OuterRef("pk")))
-    return Q(parent=None) & (shown | Q(has_visible_replies))
+    return Q(parent=None) & (shown_to(member) | Q(has_visible_replies))
 
 
 def threads_shown_to(article, member):
@@ -58,7 +56,7 @@ def discussion_counts(article, member) -> tuple[int, int]:
     """``visible_count(article)`` and the number of threads in ``member``'s view, in one
     query: what a reader of the discussion needs before the page of threads."""
     counts = Comment.objects.filter(article=article).aggregate(
-        visible=Count("pk", filter=Q(status=Comment.Status.PUBLISHED)),
+        visible=Count("pk", filter=visible()),
         threads=Count("pk", filter=_thread_shown_to(member)),
     )
     return counts["visible"], counts["threads"]
@@ -84,14 +82,14 @@ class ThreadPage:
 def _decorate(comment: Comment, member, rights: Access, at: datetime) -> Comment:
     """Attach what the template shows for one comment; placeholders lose their text."""
     comment.is_own = comment.member_id == member.pk
-    comment.is_placeholder = not (comment.is_visible or (comment.is_own and comment.is_pending))
+    comment.is_placeholder = not comment.is_shown_to(member)
     if comment.is_placeholder:
         comment.body = ""
         comment.placeholder = PLACEHOLDERS.get(comment.status, PLACEHOLDERS[Comment.Status.HIDDEN])
     shown = not comment.is_placeholder
     comment.can_edit = shown and rights.may_post and may_edit(member, comment, at)
-    comment.can_delete = shown and rights.may_read and may_delete(member, comment)
-    comment.can_report = shown and rights.subscriber and may_report(member, comment)
+    comment.can_delete = shown and rights.may_delete_own and may_delete(member, comment)
+    comment.can_report = shown and rights.may_report and may_report(member, comment)
     comment.can_reply = (
         shown and rights.may_post and comment.parent_id is None and comment.is_visible
     )

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 from articles.models import Article
 from articles.views import ArticleDetailView
-from members.subscriptions import is_subscriber
 from web import ratelimit
 
 from .forms import CommentForm, ReportForm
@@ -27,6 +26,7 @@ from .posting import (
     edit_comment,
     post_comment,
     report_comment,
+    require_reporting_rights,
 )
 from .threads import page_number_of
 
@@ -145,7 +145,9 @@ def delete(request, pk):
     try:
         delete_comment(request.user, comment)
     except CommentRefused:
-        raise Http404 from None  # deleted already, or removed by a moderator
+        # Deleted already, removed by a moderator, or the author may no longer read the
+        # discussion (``comments.gate``).
+        raise Http404 from None
     anchor = f"comment-{comment.pk}" if comment.replies.visible().exists() else "comments"
     return HttpResponseRedirect(_article_url(comment.article, page, anchor))
 
@@ -162,12 +164,12 @@ def report(request, pk):
     form = ReportForm(request.POST)
     state = FormState("report", form, target_id=comment.pk)
     state.page = page_number_of(comment, request.user)
-    if not is_subscriber(request.user):
-        state.error = "Only subscribers can report comments."
-        return _rerender(request, comment.article, state, 403)
-    if not form.is_valid():
-        return _rerender(request, comment.article, state, 400)
     try:
+        # Who may report is said before what they sent is checked, as for posting;
+        # ``report_comment`` checks it again.
+        require_reporting_rights(request.user)
+        if not form.is_valid():
+            return _rerender(request, comment.article, state, 400)
         report_comment(
             request.user, comment, form.cleaned_data["reason"], form.cleaned_data["detail"]
         )

@@ -1,15 +1,16 @@
-"""What templates need to know about the reader: whether they subscribe, and where to log in.
+"""What every template needs to know about the reader: where to log in (lazy: a page that
+does not ask computes nothing).
 
-Both are lazy: a page that does not ask runs no query for them.
+Whether the reader subscribes is not offered here: templates that need it get it from their
+template tag, which asks ``members.subscriptions.request_standing`` (once per request).
 """
 
 from urllib.parse import quote
 
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject, lazy
+from django.utils.functional import lazy
 
 from .middleware import ACCOUNT_PREFIX
-from .subscriptions import is_subscriber
 
 
 def login_url_for(path: str) -> str:
@@ -21,8 +22,4 @@ def login_url_for(path: str) -> str:
 
 
 def membership(request):
-    user = getattr(request, "user", None)
-    return {
-        "member_is_subscriber": SimpleLazyObject(lambda: is_subscriber(user)),
-        "login_url": lazy(login_url_for, str)(request.path),
-    }
+    return {"login_url": lazy(login_url_for, str)(request.path)}

@@ -4,10 +4,9 @@ A member is a subscriber while one of their subscriptions has started and is eit
 with its paid period not ended (an empty end means open-ended), or Payment overdue within
 ``SUBSCRIPTION_GRACE_DAYS`` of the first failed payment. A reader who cancels online stays
 Active until the end of the period paid for. Complimentary and online subscriptions count
-alike. Every route and template that
-needs the answer asks ``is_subscriber``; templates get it as ``member_is_subscriber`` from
-``members.context_processors.membership``. The condition itself is written once, as
-``SubscriptionQuerySet.current``.
+alike. Every route that needs the answer asks ``is_subscriber`` (or ``standing``); a page's
+template tags ask ``request_standing``, which asks once per request (templates have no other
+way to know). The condition itself is written once, as ``SubscriptionQuerySet.current``.
 
 What that means for a page is decided here too: ``sees_appeal`` (the editor's appeal is for
 non-subscribers) and ``sees_sponsors`` (the ad-free rule), both read from one ``standing``.

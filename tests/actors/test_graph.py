@@ -1,8 +1,8 @@
 """Who appears with whom: the newsroom network, an actor's own network and coverage chart."""
 
 import datetime
-import time
 import re
+import time
 
 import pytest
 from django.core.exceptions import ValidationError

@@ -8,6 +8,8 @@ it fails if the gate is loosened (a reader sees text) and if it is tightened by 
 import pytest
 from django.test import Client
 
+from comments.models import Comment
+from tests.factories import CommentFactory
 from tests.roles import ROLES
 
 from .conftest import HIDDEN_TEXT, PENDING_TEXT, SECOND_PAGE_TEXT, VISIBLE_TEXT
@@ -138,6 +140,42 @@ def test_only_subscribers_report_comments(role, client_as, discussion):
     # Refused moderators get the discussion back (they may read it); nobody else gets text.
     assert (VISIBLE_TEXT in response.content.decode()) is (role in MODERATORS)
     assert comment.reports.exists() is (REPORT_OUTCOME[role] == 302 and role != "anonymous")
+
+
+# Deleting one's own comment is for those who may read the discussion: a reader whose
+# subscription ended finds the comment gone from their reach, not deleted.
+DELETE_OWN_OUTCOME = {
+    "reader": 404,
+    "lapsed": 404,
+    "subscriber": 302,
+    "suspended": 302,
+    "moderator": 302,
+    "editor": 302,
+    "writer": 404,
+}
+
+
+@pytest.mark.parametrize("role", list(DELETE_OWN_OUTCOME))
+def test_only_those_who_may_read_the_discussion_delete_their_own_comment(
+    role, people, client_as, discussion
+):
+    own = CommentFactory(article=discussion["article"], member=people[role], body="My own.")
+    response = client_as(role).post(f"/comments/{own.pk}/delete/")
+    assert response.status_code == DELETE_OWN_OUTCOME[role]
+    assert VISIBLE_TEXT not in response.content.decode()
+    own.refresh_from_db()
+    assert (own.status == Comment.Status.DELETED) is (response.status_code == 302)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_report_endpoint_refuses_non_subscribers_before_reading_the_form(
+    role, client_as, discussion
+):
+    comment = discussion["visible"]
+    response = client_as(role).post(f"/comments/{comment.pk}/report/", {"reason": ""})
+    expected = {"anonymous": 302, "subscriber": 400, "suspended": 400}.get(role, 403)
+    assert response.status_code == expected
+    assert not comment.reports.exists()
 
 
 @pytest.mark.parametrize("role", ROLES)
