@@ -18,7 +18,8 @@ class NewsroomConfig(AppConfig):
         )
 
 
-def apply_declared_roles(sender, apps, using, **kwargs) -> None:
+def apply_declared_roles(sender, using, apps=django_apps, **kwargs) -> None:
+    # ``flush`` sends the signal too, without the migration state: the installed apps.
     from web.roles import apply_roles
 
     from .roles import ROLES
