@@ -1,21 +1,38 @@
-"""Publishing behind the publish checks.
+"""Changing a piece's publication state: the one way in.
 
-The rule: a piece is not left published (published now, scheduled, or a published piece
-saved again) while it has a blocking finding that no override covers. An editor may
-override with a reason; the override is recorded with their name and the findings it
-covers, and those findings stay covered for the piece, so fixing a typo later needs no new
-reason while a new blocking problem does. Who may publish or override is decided in
-``articles.workflow``.
+Every path that moves an article between draft, in review and published goes through this
+module: the change form (``save_edit``), the list actions and code (``publish``,
+``unpublish``, ``submit_for_review``). Each one, in one transaction:
+
+1. asks ``articles.workflow`` whether the user may (writers never publish, schedule or
+   unpublish; that module alone decides who may);
+2. takes the edit turn on the piece (``articles.conflicts``), so no save is lost;
+3. for a piece that is to be published (now, scheduled, or saved again while published),
+   runs the publish checks and records an override (``clear_to_publish``);
+4. sets the state, or raises ``PublishBlocked`` or ``PermissionDenied`` having changed
+   nothing.
+
+The rule of the checks: a piece is not left published while it has a blocking finding that
+no override covers. An editor may override with a reason; the override is recorded with
+their name and the findings it covers, and those findings stay covered for the piece, so
+fixing a typo later needs no new reason while a new blocking problem does.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from . import conflicts, workflow
 from .checks import Finding, run_checks
 from .models import Article, PublishOverride
+
+Status = Article.Status
 
 
 class PublishBlocked(Exception):
@@ -26,6 +43,43 @@ class PublishBlocked(Exception):
         self.findings = findings
         codes = ", ".join(dict.fromkeys(finding.code for finding in findings))
         super().__init__(f"“{article}” has blocking problems: {codes}.")
+
+    @property
+    def summary(self) -> str:
+        count = len(self.findings)
+        return f"Not published: {count} blocking finding{'s' if count != 1 else ''}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a change of state did to the piece."""
+
+    article: Article
+    # The status stored before the change (None for a piece created by the change).
+    before: str | None
+    # The findings of the publish checks, when the change ran them.
+    findings: list[Finding] = field(default_factory=list)
+    override: PublishOverride | None = None
+    was_live: bool = False
+
+    @property
+    def submitted(self) -> bool:
+        """The piece went into review with this change."""
+        return self.article.status == Status.IN_REVIEW and self.before != Status.IN_REVIEW
+
+    @property
+    def summary(self) -> str:
+        """What happened, in the words an editor expects: "Scheduled for 14 May 2025, 09:00"."""
+        article = self.article
+        if article.is_scheduled:
+            when = date_format(timezone.localtime(article.publish_at), "j F Y, H:i")
+            return f"Scheduled for {when}"
+        if article.status == Status.PUBLISHED:
+            return "Already published" if self.was_live else "Published now"
+        return article.get_status_display()
+
+
+# --- The rule of the publish checks --------------------------------------------------------
 
 
 def overridden(article: Article) -> set[str]:
@@ -51,7 +105,7 @@ def clear_to_publish(
     """Let the piece stay published, or raise ``PublishBlocked``.
 
     With blocking findings and a reason from someone who may override, the override is
-    recorded and returned.
+    recorded and returned. It changes no state: the functions below call it.
     """
     blocking = blocking_findings(article, findings)
     if not blocking:
@@ -70,13 +124,86 @@ def clear_to_publish(
     )
 
 
-def publish(article: Article, *, by, at=None, reason: str = "") -> PublishOverride | None:
-    """Publish now (or schedule for ``at``) unless blocking findings stand in the way."""
+# --- Changing the state ----------------------------------------------------------------------
+
+
+def publish(article: Article, *, by, at=None, reason: str = "") -> Outcome:
+    """Publish now (or schedule for ``at``, or for the piece's own future publish time)
+    unless blocking findings stand in the way. Only the publishing fields are written."""
     if not workflow.may_publish(by):
-        raise PermissionDenied("Only editors publish.")
+        raise PermissionDenied("Only editors publish or schedule.")
     with transaction.atomic():
         # Checks and publishes the piece as it stands once any save in progress is done.
         conflicts.take_turn(article, by=by)
+        before, was_live = article.status, article.is_public()
         override = clear_to_publish(article, by=by, reason=reason)
-        workflow.publish(article, at)
-    return override
+        article.status = Status.PUBLISHED
+        article.publish_at = at or article.publish_at or timezone.now()
+        # Only the publishing fields: a concurrent edit of the text is never written over.
+        _save_state(article, "publish_at", "first_published_at")
+    return Outcome(article, before, override=override, was_live=was_live)
+
+
+def unpublish(article: Article, *, by) -> Outcome:
+    """Take a piece (live or scheduled) back to draft. The text is left as it stands."""
+    if not workflow.may_publish(by):
+        raise PermissionDenied("Only editors unpublish.")
+    with transaction.atomic():
+        conflicts.take_turn(article, by=by)
+        before = article.status
+        article.status = Status.DRAFT
+        _save_state(article)
+    return Outcome(article, before)
+
+
+def submit_for_review(article: Article, *, by) -> Outcome:
+    """Send a draft to the editors; the findings of the publish checks come back with it."""
+    with transaction.atomic():
+        conflicts.take_turn(article, by=by)
+        # Asked of the piece as it now stands: one published meanwhile is not pulled back.
+        if not workflow.may_submit_for_review(by, article):
+            raise PermissionDenied("Only a draft you may edit goes to review.")
+        before = article.status
+        article.status = Status.IN_REVIEW
+        _save_state(article)
+    return Outcome(article, before, findings=run_checks(article))
+
+
+def save_edit(
+    article: Article, *, by, based_on: int | None, reason: str = "", write: Callable[[], None]
+) -> Outcome:
+    """Save a piece edited in the change form, whatever state the form gives it.
+
+    ``article`` carries everything typed; ``write`` saves it with its related rows (the
+    checks read its citations). ``based_on`` is the version the form was opened at: a piece
+    saved by someone else since raises ``conflicts.EditConflict``. Published (now,
+    scheduled, or saved again while published), the piece is checked as written, and a
+    refusal rolls the whole save back.
+    """
+    to_publish = article.status == Status.PUBLISHED
+    if to_publish and not workflow.may_publish(by):
+        raise PermissionDenied("Only editors publish, schedule or edit published pieces.")
+    new = article.pk is None
+    with transaction.atomic():
+        if new:
+            before = None
+        else:
+            conflicts.claim(article, based_on, by=by)
+            before = Article.objects.filter(pk=article.pk).values_list("status", flat=True).first()
+            if before == Status.PUBLISHED and not workflow.may_publish(by):
+                raise PermissionDenied("Only editors edit or unpublish published pieces.")
+        write()
+        if new:
+            conflicts.claim(article, 0, by=by)
+        submitted = article.status == Status.IN_REVIEW and before != Status.IN_REVIEW
+        findings = run_checks(article) if to_publish or submitted else []
+        override = (
+            clear_to_publish(article, by=by, reason=reason, findings=findings)
+            if to_publish
+            else None
+        )
+    return Outcome(article, before, findings=findings, override=override)
+
+
+def _save_state(article: Article, *fields: str) -> None:
+    article.save(update_fields=["status", *fields, "updated_at"])

@@ -3,10 +3,11 @@
 Writers edit their own drafts and submit them for review. Editors (anyone holding the
 ``articles.publish_article`` permission) do everything with content. These functions are
 the only place that decides; the admin and the preview URL ask them on every request.
+They change nothing: every change of state goes through ``articles.publishing``, which asks
+them first.
 """
 
 from django.db.models import Q
-from django.utils import timezone
 
 from .models import Article
 
@@ -49,19 +50,6 @@ def may_preview(user, article: Article) -> bool:
     return user.has_perm("articles.view_article") and is_own(user, article)
 
 
-def submit_for_review(article: Article) -> None:
-    article.status = Article.Status.IN_REVIEW
-    article.save(update_fields=["status", "updated_at"])
-
-
-def publish(article: Article, at=None) -> None:
-    """Publish now, or schedule for ``at`` when it lies in the future."""
-    article.status = Article.Status.PUBLISHED
-    article.publish_at = at or article.publish_at or timezone.now()
-    # Only the publishing fields: a concurrent edit of the text is never written over.
-    article.save(update_fields=["status", "publish_at", "first_published_at", "updated_at"])
-
-
-def unpublish(article: Article) -> None:
-    article.status = Article.Status.DRAFT
-    article.save(update_fields=["status", "updated_at"])
+def may_submit_for_review(user, article: Article) -> bool:
+    """A draft goes to review from anyone who may edit it (its writer, or an editor)."""
+    return article.status == Article.Status.DRAFT and may_edit(user, article)

@@ -4,7 +4,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -218,65 +217,80 @@ class ArticleAdmin(VersionAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
-        if not workflow.may_publish(request.user) and obj.status == Article.Status.PUBLISHED:
-            # The form offers no such choice; a crafted POST gets the same answer.
-            raise PermissionDenied("Only editors publish.")
-        if change:
-            # Atomic with the save: of two saves from the same version only one gets here;
-            # the other raises EditConflict, which changeform_view turns into the conflict.
-            conflicts.claim(obj, form.cleaned_data.get("based_on_version"), by=request.user)
-        super().save_model(request, obj, form, change)
-        if not change:
-            conflicts.claim(obj, 0, by=request.user)
+        # Nothing is written yet: save_related writes the piece with its related rows,
+        # through the publishing service, which checks it as written.
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
         article = form.instance
+        written = {}
+
+        def write():
+            super(ArticleAdmin, self).save_model(request, article, form, change)
+            super(ArticleAdmin, self).save_related(request, form, formsets, change)
+            written["suggestions"] = self._link_related(request, article, formsets, change)
+
+        # Raises PublishBlocked or EditConflict having saved nothing: changeform_view shows
+        # the form again with what was typed and what stopped it.
+        outcome = publishing.save_edit(
+            article,
+            by=request.user,
+            based_on=form.cleaned_data.get("based_on_version"),
+            reason=form.cleaned_data.get("publish_override_reason", ""),
+            write=write,
+        )
+        self._report_override(request, outcome.override)
+        self._report_suggestions(request, written["suggestions"])
+        if outcome.submitted:
+            self._report_findings(request, article, outcome.findings)
+
+    def _link_related(self, request, article, formsets, change):
+        """The byline a new piece starts with and the actors the text names."""
         profile = getattr(request.user, "author_profile", None)
         if not change and profile and not article.bylines.exists():
             # A writer's new piece carries their byline unless they chose another.
             ArticleAuthor.objects.create(article=article, author=profile)
-
         for formset in formsets:
             if formset.model is ArticleActor:
                 dismiss_actors(
                     article, [link.actor_id for link in formset.deleted_objects], by=request.user
                 )
                 adopt_links(article, [link.actor_id for link, _ in formset.changed_objects])
-        suggestions = suggest_actors(article, article_text(article))
-        submitted = article.status == Article.Status.IN_REVIEW and "status" in form.changed_data
-        if article.status == Article.Status.PUBLISHED or submitted:
-            findings = run_checks(article)
-        if article.status == Article.Status.PUBLISHED:
-            # Raises PublishBlocked, which changeform_view turns into a form error.
-            override = publishing.clear_to_publish(
-                article,
-                by=request.user,
-                reason=form.cleaned_data.get("publish_override_reason", ""),
-                findings=findings,
-            )
-            if override:
-                self.message_user(
-                    request,
-                    f"Published despite {', '.join(override.codes)}; your reason is recorded.",
-                    messages.WARNING,
-                )
-        self._report_suggestions(request, suggestions)
-        if submitted:
-            self._report_findings(request, article, findings)
+        return suggest_actors(article, article_text(article))
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+    # --- Saves refused after the form was checked ---------------------------------------
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return self._again_if_refused(request, super().add_view, form_url, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return self._again_if_refused(
+            request, super().change_view, object_id, form_url, extra_context
+        )
+
+    def _again_if_refused(self, request, view, *args):
+        """Run a view that saves the piece; if the save is refused after the form passed
+        (blocking findings, or someone else saved first), run it once more to show the form
+        with what was typed and what stopped it.
+
+        Caught here, outside the view's revision, the refusal takes the first pass's
+        transaction and its revision with it: the history keeps no save that was not made.
+        """
         try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            return view(request, *args)
         except publishing.PublishBlocked as blocked:
-            # The first pass was rolled back whole; the second shows the form again, with
-            # what was posted and the problems that stopped it.
             request.publish_blocked = blocked
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            return view(request, *args)
         except conflicts.EditConflict:
-            # Someone saved the piece between this form's check and its save. The first
-            # pass was rolled back whole; the second finds the newer version and shows both.
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            # The second pass finds the newer version and shows both.
+            return view(request, *args)
+
+    def _report_override(self, request, override):
+        if override:
+            self.message_user(
+                request,
+                f"Published despite {', '.join(override.codes)}; your reason is recorded.",
+                messages.WARNING,
+            )
 
     def _report_suggestions(self, request, report):
         def listed(links):
@@ -338,7 +352,9 @@ class ArticleAdmin(VersionAdmin):
         # The revision is written over the piece before the form is checked: a conflict is
         # shown against the piece as it was stored.
         request.article_as_stored = article
-        return super().revision_view(request, object_id, version_id, extra_context)
+        return self._again_if_refused(
+            request, super().revision_view, object_id, version_id, extra_context
+        )
 
     def history_view(self, request, object_id, extra_context=None):
         if not str(object_id).isdigit():
@@ -356,7 +372,7 @@ class ArticleAdmin(VersionAdmin):
     def recover_view(self, request, version_id, extra_context=None):
         if not workflow.may_publish(request.user):
             raise PermissionDenied
-        return super().recover_view(request, version_id, extra_context)
+        return self._again_if_refused(request, super().recover_view, version_id, extra_context)
 
     # --- List columns and actions ---------------------------------------------------------
 
@@ -370,30 +386,37 @@ class ArticleAdmin(VersionAdmin):
     def submit_for_review(self, request, queryset):
         submitted = []
         for article in queryset.filter(status=Article.Status.DRAFT):
-            if workflow.may_edit(request.user, article):
-                with transaction.atomic():
-                    conflicts.take_turn(article, by=request.user)
-                    workflow.submit_for_review(article)
-                submitted.append(article)
+            try:
+                submitted.append(publishing.submit_for_review(article, by=request.user))
+            except PermissionDenied:
+                continue  # not theirs to submit, or no longer a draft
         self.message_user(request, f"{len(submitted)} article(s) submitted for review.")
-        for article in submitted:
-            findings = run_checks(article)
-            if findings:
-                self._report_findings(request, article, findings)
+        for outcome in submitted:
+            if outcome.findings:
+                self._report_findings(request, outcome.article, outcome.findings)
 
     @admin.action(description="Publish selected articles now", permissions=["publish"])
     def publish_now(self, request, queryset):
         confirming = "publish_override" in request.POST
         reason = request.POST.get("publish_override_reason", "") if confirming else ""
-        published, blocked = [], []
+        done, blocked = {}, []
         for article in queryset:
             try:
-                publishing.publish(article, by=request.user, reason=reason)
-                published.append(article)
+                outcome = publishing.publish(article, by=request.user, reason=reason)
             except publishing.PublishBlocked as error:
                 blocked.append(error)
-        if published:
-            self.message_user(request, f"{len(published)} article(s) published.", messages.SUCCESS)
+                continue
+            done.setdefault(outcome.summary, []).append(outcome)
+        # Say what happened to each piece: live now, scheduled (and for when), or held back.
+        for summary, outcomes in done.items():
+            pieces = _listed(outcome.article for outcome in outcomes)
+            self.message_user(request, f"{summary}: {pieces}.", messages.SUCCESS)
+            for outcome in outcomes:
+                self._report_override(request, outcome.override)
+        for error in blocked:
+            self.message_user(
+                request, f"{error.summary} in {_listed([error.article])}.", messages.WARNING
+            )
         if not blocked:
             return None
         if confirming:
@@ -415,13 +438,10 @@ class ArticleAdmin(VersionAdmin):
 
     @admin.action(description="Unpublish selected articles", permissions=["publish"])
     def unpublish(self, request, queryset):
-        for article in queryset:
-            with transaction.atomic():
-                # Waits for a save in progress and changes the status only: an edit of the
-                # text made meanwhile is kept, and a form opened before is told.
-                conflicts.take_turn(article, by=request.user)
-                workflow.unpublish(article)
-        self.message_user(request, f"{queryset.count()} article(s) returned to draft.")
+        # Each waits for a save in progress and changes the status only: an edit of the
+        # text made meanwhile is kept, and a form opened before is told.
+        unpublished = [publishing.unpublish(article, by=request.user) for article in queryset]
+        self.message_user(request, f"{len(unpublished)} article(s) returned to draft.")
 
     # --- Preview --------------------------------------------------------------------------
 
@@ -450,3 +470,7 @@ class ArticleAdmin(VersionAdmin):
         if article.is_public():
             return article.get_absolute_url()
         return reverse("admin:articles_article_preview", args=[article.pk])
+
+
+def _listed(articles) -> str:
+    return ", ".join(f"“{article}”" for article in articles)
