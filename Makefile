@@ -11,6 +11,8 @@ PORT ?= 8000
 # Browser tests in `make test`: yes (the default; skipped with a message when Chromium is
 # missing) or no (left out, as CI does: it runs them once, in `make test-browser`).
 BROWSER_TESTS ?= yes
+# Test processes of `make test` (pytest-xdist): one per core by default; 0 runs in one.
+TEST_WORKERS ?= auto
 
 ifeq ($(filter $(BROWSER_TESTS),yes no),)
 $(error BROWSER_TESTS must be yes or no, not "$(BROWSER_TESTS)")
@@ -51,7 +53,7 @@ run: setup
 
 test: setup test-tools
 	$(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest $(TEST_SELECTION) $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(TEST_SELECTION) $(PYTEST_ARGS)
 
 # Only the browser tests (headless Chromium through Playwright), with screenshots kept.
 test-browser: setup

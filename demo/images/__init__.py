@@ -4,8 +4,11 @@ Each picture is a pure function of its seed: muted duotone compositions (horizon
 seas, maps, flag-like bands, charts, two standing figures) for lead images, and silhouette or
 monogram plates for portraits. They are drawn at twice the size and scaled down, so edges
 stay smooth, then given a little grain so they read as prints rather than vector art.
+Being pure, each is drawn once per process: loading the demo again (its tests do) reuses
+the bytes.
 """
 
+import functools
 import random
 
 from PIL import Image, ImageDraw
@@ -19,6 +22,7 @@ PORTRAIT_SIZE = (400, 400)
 SUPERSAMPLE = 2
 
 
+@functools.cache
 def lead_image(style: str, seed: str) -> bytes:
     """A 1600×900 JPEG in one of the named styles, the same for the same seed."""
     rng = random.Random(f"lead:{seed}")
@@ -30,6 +34,7 @@ def lead_image(style: str, seed: str) -> bytes:
     return finish(picture, rng, quality=85)
 
 
+@functools.cache
 def portrait(initials: str, seed: str) -> bytes:
     """A 400×400 JPEG plate: a head-and-shoulders silhouette or a monogram, by seed."""
     rng = random.Random(f"portrait:{seed}")

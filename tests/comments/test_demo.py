@@ -15,7 +15,7 @@ from comments.models import Comment, ModerationAction, Report, Suspension
 from members.models import Member, Plan, Subscription
 from members.subscriptions import is_subscriber
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("comments-demo")]
 
 
 @pytest.fixture(scope="module")

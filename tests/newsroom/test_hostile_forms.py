@@ -23,6 +23,13 @@ pytestmark = pytest.mark.django_db
 
 NULL_REFUSED = "Null characters are not allowed."
 
+# Typed in batches: each batch a test of its own, so a parallel run shares them out.
+BATCH = 50
+BATCHES = [HOSTILE[n : n + BATCH] for n in range(0, len(HOSTILE), BATCH)]
+in_batches = pytest.mark.parametrize(
+    "strings", BATCHES, ids=[f"batch{n}" for n in range(len(BATCHES))]
+)
+
 
 @pytest.fixture(autouse=True)
 def _no_brakes(settings):
@@ -63,10 +70,11 @@ def admin_add(client, path: str, data: dict, inlines=("aliases",)):
     return client.post(f"/admin/{path}/add/", data)
 
 
-def test_editor_types_hostile_text_into_the_article_form(client, editor):
+@in_batches
+def test_editor_types_hostile_text_into_the_article_form(strings, client, editor):
     client.force_login(editor)
     inlines = ["bylines", "actor_links", "citations", "taggit-taggeditem-content_type-object_id"]
-    for n, text in enumerate(HOSTILE):
+    for n, text in enumerate(strings):
         data = {
             "headline": text,
             "slug": "",
@@ -118,13 +126,14 @@ def test_editor_types_hostile_text_into_the_article_form(client, editor):
         assert words(text) in shown, repr(text[:60])  # the body's typed text
 
 
+@in_batches
 @pytest.mark.parametrize(
     "path,model",
     [("actors/actor", Actor), ("sources/source", Source)],
 )
-def test_editor_types_hostile_names_and_aliases(path, model, client, editor):
+def test_editor_types_hostile_names_and_aliases(strings, path, model, client, editor):
     client.force_login(editor)
-    for n, text in enumerate(HOSTILE):
+    for n, text in enumerate(strings):
         alias = f"{text} (alias)"
         data = {
             "name": text,
@@ -158,10 +167,11 @@ def test_editor_types_hostile_names_and_aliases(path, model, client, editor):
         assert page.status_code == 200  # a page with no public piece still answers
 
 
-def test_editor_types_hostile_tag_names(client, editor):
+@in_batches
+def test_editor_types_hostile_tag_names(strings, client, editor):
     client.force_login(editor)
     article = ArticleFactory()
-    for n, text in enumerate(HOSTILE):
+    for n, text in enumerate(strings):
         response = client.post(
             "/admin/taggit/tag/add/",
             {
@@ -193,12 +203,13 @@ def test_editor_types_hostile_tag_names(client, editor):
     assert not markup_problems(page.content.decode())
 
 
-def test_a_subscriber_posts_hostile_comments(client, people):
+@in_batches
+def test_a_subscriber_posts_hostile_comments(strings, client, people):
     subscriber = people["subscriber"]
     client.force_login(subscriber)
     article = ArticleFactory(headline="The hostile discussion")
     stored = []
-    for n, text in enumerate(HOSTILE):
+    for n, text in enumerate(strings):
         response = client.post(f"/comments/articles/{article.slug}/", {"body": text})
         value = expected_outcome(text, 5000)
         if value is not None:
@@ -228,10 +239,11 @@ def test_a_subscriber_posts_hostile_comments(client, people):
     assert not missing
 
 
-def test_hostile_display_names_on_the_profile_and_at_sign_up(client):
+@in_batches
+def test_hostile_display_names_on_the_profile_and_at_sign_up(strings, client):
     member = MemberFactory(email="named@test.example", display_name="Before")
     SubscriptionFactory(member=member)
-    for n, text in enumerate(HOSTILE):
+    for n, text in enumerate(strings):
         expected = " ".join(text.split())
         refused = "\x00" in text or len(text.strip()) > 60
 
