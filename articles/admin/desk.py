@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -25,6 +24,7 @@ from ..models import (
     Article,
     ArticleAuthor,
 )
+from .actions import DeskActions
 from .inlines import ActorLinkInline, BylineInline, CitationInline, TagInline
 
 
@@ -107,7 +107,7 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(DeskActions, VersionAdmin):
     list_display = ["headline", "section", "state", "publish_at", "featured", "updated_at"]
     list_filter = [ArticleStatusFilter, "section", "kind", "featured"]
     list_select_related = ["section"]
@@ -284,14 +284,6 @@ class ArticleAdmin(VersionAdmin):
             # The second pass finds the newer version and shows both.
             return view(request, *args)
 
-    def _report_override(self, request, override):
-        if override:
-            self.message_user(
-                request,
-                f"Published despite {', '.join(override.codes)}; your reason is recorded.",
-                messages.WARNING,
-            )
-
     def _report_suggestions(self, request, report):
         def listed(links):
             return ", ".join(f"{link.actor} ({link.mentions})" for link in links)
@@ -312,21 +304,6 @@ class ArticleAdmin(VersionAdmin):
                 f"“{ambiguous.name}” could be {names}: nothing linked; link the one meant.",
                 messages.WARNING,
             )
-
-    def _report_findings(self, request, article, findings):
-        if not findings:
-            self.message_user(
-                request, f"“{article}” is in review; the publish checks found nothing."
-            )
-            return
-        blocking = sum(finding.blocking for finding in findings)
-        self.message_user(
-            request,
-            f"“{article}” is in review with {len(findings)} problem(s) the publish checks "
-            f"found ({blocking} blocking): "
-            + " ".join(f"[{finding.code}] {finding.message}" for finding in findings),
-            messages.WARNING,
-        )
 
     # --- Publish checks on the change page --------------------------------------------------
 
@@ -382,67 +359,6 @@ class ArticleAdmin(VersionAdmin):
             return format_html("Scheduled for {}", timezone.localtime(article.publish_at))
         return article.get_status_display()
 
-    @admin.action(description="Submit selected drafts for review")
-    def submit_for_review(self, request, queryset):
-        submitted = []
-        for article in queryset.filter(status=Article.Status.DRAFT):
-            try:
-                submitted.append(publishing.submit_for_review(article, by=request.user))
-            except PermissionDenied:
-                continue  # not theirs to submit, or no longer a draft
-        self.message_user(request, f"{len(submitted)} article(s) submitted for review.")
-        for outcome in submitted:
-            if outcome.findings:
-                self._report_findings(request, outcome.article, outcome.findings)
-
-    @admin.action(description="Publish selected articles now", permissions=["publish"])
-    def publish_now(self, request, queryset):
-        confirming = "publish_override" in request.POST
-        reason = request.POST.get("publish_override_reason", "") if confirming else ""
-        done, blocked = {}, []
-        for article in queryset:
-            try:
-                outcome = publishing.publish(article, by=request.user, reason=reason)
-            except publishing.PublishBlocked as error:
-                blocked.append(error)
-                continue
-            done.setdefault(outcome.summary, []).append(outcome)
-        # Say what happened to each piece: live now, scheduled (and for when), or held back.
-        for summary, outcomes in done.items():
-            pieces = _listed(outcome.article for outcome in outcomes)
-            self.message_user(request, f"{summary}: {pieces}.", messages.SUCCESS)
-            for outcome in outcomes:
-                self._report_override(request, outcome.override)
-        for error in blocked:
-            self.message_user(
-                request, f"{error.summary} in {_listed([error.article])}.", messages.WARNING
-            )
-        if not blocked:
-            return None
-        if confirming:
-            self.message_user(
-                request, "Give a reason to publish despite the blocking problems.", messages.ERROR
-            )
-        # Like the deletion confirmation: a page that posts the same action back, with a reason.
-        return TemplateResponse(
-            request,
-            "admin/articles/article/publish_blocked.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": "Blocking problems stop publishing",
-                "opts": self.opts,
-                "blocked": blocked,
-                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            },
-        )
-
-    @admin.action(description="Unpublish selected articles", permissions=["publish"])
-    def unpublish(self, request, queryset):
-        # Each waits for a save in progress and changes the status only: an edit of the
-        # text made meanwhile is kept, and a form opened before is told.
-        unpublished = [publishing.unpublish(article, by=request.user) for article in queryset]
-        self.message_user(request, f"{len(unpublished)} article(s) returned to draft.")
-
     # --- Preview --------------------------------------------------------------------------
 
     def get_urls(self):
@@ -470,7 +386,3 @@ class ArticleAdmin(VersionAdmin):
         if article.is_public():
             return article.get_absolute_url()
         return reverse("admin:articles_article_preview", args=[article.pk])
-
-
-def _listed(articles) -> str:
-    return ", ".join(f"“{article}”" for article in articles)
