@@ -4,7 +4,15 @@ The rules, in the order they apply:
 
 - Accents and apostrophes are folded both ways: "Orban" finds Viktor Orbán and "Orbán" finds
   an actor stored as Orban; "Orbán’s" (curly apostrophe) is read as "Orbán's".
-- Ordinary names match whatever their case ("ORBÁN" in a heading). An abbreviation, that is
+- Ordinary names match whatever their case ("ORBÁN" in a heading), with two exceptions for
+  a one-word name or alias, which copy also uses as an ordinary word. Written all in lower
+  case it is that word and names nobody ("turkey", "china", "chad", "may"), unless the name
+  itself is stored in lower case. A month's name ("May", "March", "August") names nobody
+  where the text uses it as a month: before a day or a year ("May 2024", "May 12"), after a
+  day ("12 May", "the 12th of May"), or after "in", "since", "until", "early", "late",
+  "mid-" and the like ("in May", "mid-May"), but not as a possessive ("May's cabinet"). A
+  name of several words is left alone. An
+  abbreviation, that is
   an alias of up to five letters written all in capitals ("EU", "UN", "U.S.", "NATO"),
   matches only as written, so "us", "who" or "Nato" never link the United States, the WHO or
   NATO. Short abbreviations also match with or without dots ("US" and "U.S.").
@@ -192,6 +200,8 @@ class MentionIndex:
     automaton: ahocorasick.Automaton | None
     keys: int
     version: str = ""
+    # One-word keys some record stores in lower case: those match in lower case too.
+    lower_case_keys: frozenset[str] = frozenset()
     by_id: dict[int, ActorNames] = field(init=False, repr=False)
 
     def __post_init__(self):
@@ -216,11 +226,14 @@ def build_index(
     # key -> [(record position, exact spelling or None)]; plain tuples of ints and strings,
     # which the garbage collector stops tracking, so a large index adds no pauses.
     entries: dict[str, list[tuple[int, str | None]]] = {}
+    lower_case_keys: set[str] = set()
     for position, record in enumerate(records):
         for alias in {record.name, *record.aliases}:
             alias = " ".join(alias.split())
             if not any(c.isalnum() for c in alias):
                 continue
+            if " " not in alias and not any(c.isupper() for c in alias):
+                lower_case_keys.add(fold_key(alias))
             abbreviation = is_abbreviation(alias)
             for spelling in _spellings(alias) if abbreviation else {alias}:
                 entry = (position, fold(spelling) if abbreviation else None)
@@ -237,7 +250,7 @@ def build_index(
         for key, found in entries.items():
             automaton.add_word(key, (len(key), tuple(found)))
         automaton.make_automaton()
-    return MentionIndex(records, automaton, len(entries), version)
+    return MentionIndex(records, automaton, len(entries), version, frozenset(lower_case_keys))
 
 
 # --- Finding -------------------------------------------------------------------------------
@@ -364,6 +377,48 @@ def _resolve(matches: list[_Match], text: str) -> None:
 
 _SAME_MENTION_GAP = re.compile(r"^[ ,]{1,3}$")
 
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_DAY_OR_YEAR_AFTER = re.compile(r"^[ ,]{0,2}(?:\d{1,2}(?:st|nd|rd|th)?\b|\d{4}\b|'\d\d\b)")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?: of)?[ ,]{1,2}$", re.IGNORECASE)
+_MONTH_WORDS_BEFORE = re.compile(
+    r"(?:\b(?:in|since|until|till|through|throughout|during|early|late|last|next|this|each|"
+    r"every)[ -]|\bmid-)$",
+    re.IGNORECASE,
+)
+
+
+def _ordinary_word(match: _Match, cased: str, index: MentionIndex) -> bool:
+    """A one-word name used as an ordinary word: in lower case, or a month used as a date."""
+    if " " in match.key:
+        return False
+    written = cased[match.start : match.end]
+    if not any(c.isupper() for c in written) and match.key not in index.lower_case_keys:
+        return True
+    if match.key not in _MONTHS or cased[match.end : match.end + 2] in ("'s", "'S"):
+        return False
+    before = cased[max(0, match.start - 24) : match.start]
+    after = cased[match.end : match.end + 8]
+    return bool(
+        _DAY_OR_YEAR_AFTER.match(after)
+        or _DAY_BEFORE.search(before)
+        or _MONTH_WORDS_BEFORE.search(before)
+    )
+
 
 def find_mentions(text: str, index: MentionIndex) -> MentionResult:
     """Every actor ``text`` names, with its spans, and the names it leaves ambiguous."""
@@ -373,7 +428,7 @@ def find_mentions(text: str, index: MentionIndex) -> MentionResult:
     matches = [
         match
         for match in _longest_first(_raw_matches(prepared, index))
-        if match.candidates[0] != _SHADOW
+        if match.candidates[0] != _SHADOW and not _ordinary_word(match, prepared.cased, index)
     ]
     _resolve(matches, prepared.cased)
 

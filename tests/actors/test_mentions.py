@@ -178,3 +178,55 @@ def test_names_of_other_things_shadow_the_actor_names_inside_them():
 
 def test_an_empty_index_finds_nothing():
     assert find_mentions("Viktor Orbán", build_index([])).actors == ()
+
+
+# Actors whose one-word names copy also uses as ordinary words.
+TURKEY = ActorNames(40, "Turkey", ("Türkiye", "Ankara"), "turkey")
+CHAD = ActorNames(41, "Chad", ("N'Djamena",), "chad")
+THERESA_MAY = ActorNames(42, "Theresa May", ("May",), "theresa-may")
+JUNE_ELLISON = ActorNames(43, "June Ellison", ("Ellison",), "june-ellison")
+ORDINARY = build_index([TURKEY, CHAD, THERESA_MAY, JUNE_ELLISON, CHINA, NATO])
+
+
+def test_a_one_word_name_written_in_lower_case_is_the_ordinary_word():
+    text = (
+        "The embassy served turkey on fine china while delegates argued over a hanging chad. "
+        "Ministers may disagree, and a diplomat in china shops said so."
+    )
+    assert found(text, ORDINARY) == {}
+
+
+def test_the_same_names_capitalised_still_name_the_actors():
+    text = (
+        "Turkey and China blocked it; Chad abstained, wrote June Ellison on 2 June. "
+        "TURKEY VETOES NATO PLAN"
+    )
+    assert found(text, ORDINARY) == {
+        "June Ellison": ["June Ellison"],
+        "Turkey": ["Turkey", "TURKEY"],
+        "China": ["China"],
+        "Chad": ["Chad"],
+        "NATO": ["NATO"],
+    }
+
+
+def test_a_name_stored_in_lower_case_matches_in_lower_case():
+    index = build_index([ActorNames(50, "bellingcat", (), "bellingcat")])
+    assert found("Researchers at bellingcat traced it.", index) == {"bellingcat": ["bellingcat"]}
+
+
+def test_a_month_used_as_a_date_names_nobody():
+    text = (
+        "The talks began on 12 May and resumed May 2024; by the 3rd of May the draft was "
+        "ready, the vote came May 14, and since May the coalition has frayed. In mid-May a "
+        "second round opened, and every May the summit returns."
+    )
+    assert found(text, ORDINARY) == {}
+
+
+def test_the_person_behind_a_month_name_is_still_found():
+    text = (
+        "Theresa May met the Turkish delegation. May said the deal was dead; "
+        "May's cabinet disagreed, and in May 2019 she resigned."
+    )
+    assert found(text, ORDINARY) == {"Theresa May": ["Theresa May", "May", "May"]}
