@@ -45,7 +45,21 @@ def test_json_output_is_exactly_the_report_object(newsroom):
     out, _ = run(FIXTURES / "quiet_channels.txt", "--headline", HEADLINE, "--format", "json")
     report = json.loads(out)
     article = Article.objects.get()
-    assert list(report) == ["article", "headings", "actors", "sources", "checks"]
+    assert list(report) == [
+        "article",
+        "headings",
+        "actors",
+        "sources",
+        "checks",
+        "caption_found",
+        "credit_found",
+        "furniture",
+    ]
+    assert (report["caption_found"], report["credit_found"], report["furniture"]) == (
+        True,
+        True,
+        [],
+    )
     assert report["article"] == {
         "id": article.pk,
         "slug": "quiet-channels-the-private-diplomacy-of-two-premiers",

@@ -7,10 +7,14 @@ actors the text names are linked as suggestions ("found automatically", with the
 of mentions). Claims the text attributes to sources are reported, never turned into
 citations: that is the editor's call. The report ends with the publish checks' findings.
 
+Page furniture (an appeal to subscribe, sponsor blocks, a comments widget, the captions of
+later pictures) is left out of the body and listed in the report.
+
 ``--format json`` prints one JSON object on standard output and nothing else; messages go
 to standard error. A file that is empty, binary, not UTF-8 or without text, or an unknown
 ``--section`` or ``--author``, gets a one-line message and exit status 2, and nothing is
-created.
+created. So does a piece imported before (``existing_copy``: the same headline and body
+text), unless ``--allow-duplicate`` is given.
 """
 
 import json
@@ -22,10 +26,12 @@ from django.urls import reverse
 
 from actors.mention_index import current_index
 from articles.checks import ArticleDocument, run_checks
+from articles.checks.document import body_blocks
 from articles.checks.sources import SourceDirectory
+from articles.html import sanitize_body
 from articles.linking import suggest_actors
 from articles.models import Article, ArticleAuthor, AuthorProfile, Section
-from articles.plaintext import parse_plain_text
+from articles.plaintext import PlainArticle, parse_plain_text
 from web.importing import EXIT_BAD_FILE, BadFile, read_text
 
 
@@ -43,8 +49,15 @@ class Command(BaseCommand):
             default="text",
             help="How to report: words for a person (text) or one JSON object (json).",
         )
+        parser.add_argument(
+            "--allow-duplicate",
+            action="store_true",
+            help="Create the draft even when an article with the same headline and body exists.",
+        )
 
-    def handle(self, *args, file, headline, section, author, format, **options):
+    def handle(
+        self, *args, file, headline, section, author, format, allow_duplicate=False, **options
+    ):
         try:
             text = read_text(file)
             if not any(character.isalnum() for character in text):
@@ -54,6 +67,8 @@ class Command(BaseCommand):
                 raise BadFile(f"{file} has no body: only a headline or a caption line.")
             section_row = self.find(Section, section, "name", "section") if section else None
             author_row = self.find(AuthorProfile, author, "byline", "author") if author else None
+            if not allow_duplicate and (existing := existing_copy(parsed)):
+                raise BadFile(self.duplicate_message(file, existing))
         except BadFile as error:
             raise CommandError(str(error), returncode=EXIT_BAD_FILE) from None
 
@@ -88,6 +103,16 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
         else:
             self.write_text(report, parsed, article, suggestions.ambiguous)
+
+    @staticmethod
+    def duplicate_message(file, existing: Article) -> str:
+        status = existing.get_status_display().lower()
+        named = "draft" if existing.status == Article.Status.DRAFT else f"{status} article"
+        where = reverse("admin:articles_article_change", args=[existing.pk])
+        return (
+            f"{file} was imported already: {named} {existing.pk} “{existing.headline}” "
+            f"at {where}; nothing created (pass --allow-duplicate to create another copy)."
+        )
 
     def find(self, model, wanted: str, name_field: str, noun: str):
         found = model.objects.filter(Q(**{f"{name_field}__iexact": wanted}) | Q(slug=wanted))
@@ -136,6 +161,9 @@ class Command(BaseCommand):
             "actors": actors,
             "sources": sources,
             "checks": [finding.as_dict() for finding in findings],
+            "caption_found": bool(parsed.caption),
+            "credit_found": bool(parsed.credit),
+            "furniture": [furniture.as_dict() for furniture in parsed.furniture],
         }
 
     @staticmethod
@@ -162,7 +190,10 @@ class Command(BaseCommand):
                 if credited
                 else f"“{parsed.credit}” (free text: no source has that name)"
             )
-            out(f"Lead image: caption “{parsed.caption}”; credit {credit}. No image file yet.")
+            caption = f"caption “{parsed.caption}”" if parsed.caption else "no caption"
+            out(f"Lead image: {caption}; credit {credit}. No image file yet.")
+        else:
+            out("Lead image: no caption or credit line found.")
         linked = [a for a in report["actors"] if a["mentions"]]
         out(
             f"Actors linked ({len(linked)}): "
@@ -175,6 +206,12 @@ class Command(BaseCommand):
         for source in report["sources"]:
             if source["role"] == "attribution" and source["slug"] not in cited_ids:
                 out(f"Attributed to {source['name']}, not cited: add the citation if it stands.")
+        furniture = report["furniture"]
+        out(f"Left out of the body ({len(furniture)}):" + ("" if furniture else " nothing"))
+        for item in furniture:
+            lines = item["text"].split("\n")
+            more = f" (+{len(lines) - 1} more line(s))" if len(lines) > 1 else ""
+            out(f"  {item['kind']}, line {item['line']} ({item['rule']}): “{lines[0]}”{more}")
         checks = report["checks"]
         blocking = sum(1 for check in checks if check["severity"] == "blocking")
         out(f"Checks: {len(checks)} finding(s), {blocking} blocking.")
@@ -184,3 +221,18 @@ class Command(BaseCommand):
             if place.get("excerpt"):
                 where = f"block {place['block']}" if "block" in place else place["field"]
                 out(f"           at {where}: “{place['excerpt']}”")
+
+
+def existing_copy(parsed: PlainArticle) -> Article | None:
+    """The article that already holds this piece, if any: the same headline (as it would be
+    stored) and the same body text, block by block, whatever its formatting or status."""
+    headline = parsed.headline[: Article._meta.get_field("headline").max_length]
+    wanted = _body_text(sanitize_body(parsed.body_html()))
+    for article in Article.objects.filter(headline=headline).order_by("pk"):
+        if _body_text(article.body) == wanted:
+            return article
+    return None
+
+
+def _body_text(html: str) -> list[str]:
+    return [block.text for block in body_blocks(html)]
