@@ -5,6 +5,7 @@ from django.urls import reverse
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill
 
+from web.images import UnguessableName, UploadedImageField
 from web.slugs import SluggedModel
 
 
@@ -25,8 +26,8 @@ class Actor(SluggedModel):
         max_length=100, blank=True, help_text="Free text: states end and rename."
     )
     bio = models.TextField("short bio", blank=True)
-    portrait = models.ImageField(
-        upload_to="actors/",
+    portrait = UploadedImageField(
+        upload_to=UnguessableName("actors"),
         blank=True,
         width_field="portrait_width",
         height_field="portrait_height",

@@ -17,11 +17,11 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
-from taggit.models import Tag
 
 from actors.models import Actor
 
 from .models import Article, ArticleAuthor, Section
+from .tags import public_tags
 
 FEED_ITEMS = 30
 
@@ -144,7 +144,7 @@ class SectionFeed(ArticleFeed):
 
 class TagFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(public_tags(), slug=slug)
 
     def title(self, tag):
         return f"{settings.SITE_NAME}: {tag.name}"

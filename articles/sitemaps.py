@@ -14,12 +14,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
-from taggit.models import Tag, TaggedItem
 
 from actors.models import Actor
 from sources.models import Source
 
 from .models import Article, AuthorProfile, Section
+from .tags import public_tags
 
 NEWS_WINDOW = datetime.timedelta(days=2)
 NEWS_MAX_ITEMS = 1000  # the news-sitemap format's limit
@@ -62,12 +62,7 @@ class TagSitemap(Sitemap):
     priority = 0.4
 
     def items(self):
-        tagged = TaggedItem.objects.filter(
-            content_type__app_label="articles",
-            content_type__model="article",
-            object_id__in=public_ids(),
-        ).values("tag_id")
-        return Tag.objects.filter(pk__in=tagged).order_by("name")
+        return public_tags().order_by("name")
 
     def location(self, tag):
         return reverse("articles:tag", args=[tag.slug])

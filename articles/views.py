@@ -5,7 +5,6 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
-from taggit.models import Tag
 
 from web import ratelimit, reader_cache
 
@@ -13,6 +12,7 @@ from .caching import article_tag
 from .models import Article, AuthorProfile, Section
 from .search import search
 from .search.forms import PERIODS, SearchForm
+from .tags import public_tags
 
 HOME_FEATURED = 3
 HOME_LATEST = 6
@@ -99,7 +99,7 @@ class TagView(ArticleListView):
     template_name = "articles/tag.html"
 
     def get_subject(self):
-        return get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return get_object_or_404(public_tags(), slug=self.kwargs["slug"])
 
     def filter_articles(self, articles):
         return articles.filter(tags=self.subject)

@@ -1,7 +1,8 @@
 """The members desk: accounts, plans and subscriptions, and the editor's appeal.
 
 Editors grant and end complimentary subscriptions; online subscriptions belong to the
-payment system and are shown read-only to them.
+payment system and are shown read-only to them. Moderators look members up by display name
+and follow their comments; what each role sees of an account is ``members.privacy``.
 """
 
 from django import forms
@@ -10,12 +11,15 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
 from web.admin import ListedForEditorsOnly, ReadOnlyAdmin, ScheduledAdminMixin, running_filter
 
 from .appeals import ATTRIBUTION_DAYS
 from .models import Appeal, AppealClick, Member, Plan, StripeEvent, StripeSync, Subscription
+from .privacy import may_see_member_emails, may_see_password_metadata, without_email_lookups
 from .subscriptions import end_subscription
 
 
@@ -36,20 +40,11 @@ class MemberAdmin(ListedForEditorsOnly, UserAdmin):
     form = MemberChangeForm
     add_form = MemberCreationForm
     list_display = ["email", "display_name", "is_staff", "is_active", "date_joined"]
+    readonly_fields = ["comment_history"]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
     search_fields = ["email", "display_name"]
     ordering = ["email"]
     date_hierarchy = "date_joined"
-    fieldsets = [
-        (None, {"fields": ["email", "password"]}),
-        ("Public profile", {"fields": ["display_name"]}),
-        ("Online payment", {"fields": ["stripe_customer_id"]}),
-        (
-            "Newsroom role",
-            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
-        ),
-        ("Dates", {"fields": ["last_login", "date_joined"]}),
-    ]
     add_fieldsets = [
         (
             None,
@@ -65,6 +60,48 @@ class MemberAdmin(ListedForEditorsOnly, UserAdmin):
         if not request.user.is_superuser:
             readonly.append("stripe_customer_id")  # payments set it
         return readonly
+
+    # --- What each role sees (members.privacy) -------------------------------------------
+
+    def get_list_display(self, request):
+        if may_see_member_emails(request.user):
+            return self.list_display
+        return ["display_name", "comment_history", "is_staff", "is_active", "date_joined"]
+
+    def get_list_display_links(self, request, list_display):
+        return [list_display[0]]
+
+    def get_search_fields(self, request):
+        return without_email_lookups(self.search_fields, request.user)
+
+    def get_ordering(self, request):
+        return self.ordering if may_see_member_emails(request.user) else ["display_name", "pk"]
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return super().get_fieldsets(request, obj)
+        sees_emails = may_see_member_emails(request.user)
+        account = ["email"] if sees_emails else []
+        if may_see_password_metadata(request.user):
+            account.append("password")
+        fieldsets = [(None, {"fields": account})] if account else []
+        fieldsets.append(("Public profile", {"fields": ["display_name", "comment_history"]}))
+        if sees_emails:
+            fieldsets.append(("Online payment", {"fields": ["stripe_customer_id"]}))
+        return fieldsets + [
+            (
+                "Newsroom role",
+                {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+            ),
+            ("Dates", {"fields": ["last_login", "date_joined"]}),
+        ]
+
+    @admin.display(description="comments")
+    def comment_history(self, obj):
+        if obj.pk is None:
+            return "—"
+        url = reverse("admin:comments_comment_changelist") + f"?member__id__exact={obj.pk}"
+        return format_html('<a href="{}">Comment history</a>', url)
 
 
 @admin.register(Plan)

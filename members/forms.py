@@ -2,9 +2,22 @@
 
 from django import forms
 
+from . import names
 from .models import Member, Plan
 
 DISPLAY_NAME_HELP = "Shown beside your comments. Your e-mail address is never shown."
+
+
+def reader_display_name(value: str, member=None, *, required=True) -> str:
+    """A display name a reader typed, cleaned (``members.names``), or a clear refusal."""
+    name = names.clean_display_name(value)
+    if not name and required:
+        raise forms.ValidationError(names.REQUIRED, code="required")
+    if names.imitates_staff(name):
+        raise forms.ValidationError(names.IMITATES_STAFF, code="imitates_staff")
+    if names.display_name_taken(name, member=member):
+        raise forms.ValidationError(names.TAKEN, code="taken")
+    return name
 
 
 class SignupDetailsForm(forms.Form):
@@ -16,6 +29,9 @@ class SignupDetailsForm(forms.Form):
         help_text=DISPLAY_NAME_HELP,
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
+
+    def clean_display_name(self):
+        return reader_display_name(self.cleaned_data["display_name"])
 
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"]
@@ -31,7 +47,10 @@ class DisplayNameForm(forms.ModelForm):
         widgets = {"display_name": forms.TextInput(attrs={"autocomplete": "nickname"})}
 
     def clean_display_name(self):
-        return " ".join(self.cleaned_data["display_name"].split())
+        # Left empty, the reader is shown as "A reader".
+        return reader_display_name(
+            self.cleaned_data["display_name"], member=self.instance, required=False
+        )
 
 
 class PlanChoiceForm(forms.Form):

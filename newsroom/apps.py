@@ -19,7 +19,7 @@ class NewsroomConfig(AppConfig):
 
 
 def apply_declared_roles(sender, using, apps=django_apps, **kwargs) -> None:
-    # ``flush`` sends the signal too, without the migration state: the installed apps.
+    # ``flush`` sends the signal too, without a migration state: the installed apps then.
     from web.roles import apply_roles
 
     from .roles import ROLES

@@ -176,6 +176,10 @@ ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupDetailsForm"
+# A registered address is answered as a new one, in time too (members/signup.py); allauth's
+# ACCOUNT_PREVENT_ENUMERATION (default True) sends it an "already registered" e-mail.
+ACCOUNT_FORMS = {"signup": "members.signup.SignupForm"}
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
@@ -265,6 +269,20 @@ STORAGES = {
 # Image renditions (django-imagekit): their names worked out once per process.
 IMAGEKIT_SPEC_CACHEFILE_NAMER = "web.renditions.spec_name"
 
+# Uploaded images (web/images.py): JPEG, PNG, WebP, AVIF or GIF, judged by content, at most
+# this many bytes and pixels; anything larger is refused with a message saying so.
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=15 * 1024 * 1024)
+UPLOAD_MAX_PIXELS = env.int("UPLOAD_MAX_PIXELS", default=40_000_000)
+# A request's fields other than files: 2.5 MB, ten times the longest article body's HTML.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Uploads larger than this wait in a temporary file, not in memory, until they are checked;
+# the file holds UPLOAD_MAX_BYTES at most, whatever is sent.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "web.images.CappedTemporaryFileUploadHandler",
+]
+
 # --- Newsroom -----------------------------------------------------------------------------
 
 SITE_NAME = env("SITE_NAME", default="The Meridian Review")
@@ -333,6 +351,15 @@ def _media_origins() -> list[str]:
     return [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
 
 
+def _payment_origins() -> list[str]:
+    """Where our own forms may lead besides our origin: the subscribe and account forms
+    post to us and are answered with a 303 to Stripe Checkout or the billing portal, and
+    browsers hold that redirect to ``form-action`` too (Chromium blocks it otherwise)."""
+    if not STRIPE_SECRET_KEY:
+        return []
+    return ["https://checkout.stripe.com", "https://billing.stripe.com"]
+
+
 # The Content-Security-Policy of every response (django-csp; web/security.py). No
 # nonce: reading pages are cached whole. Inline JSON-LD blocks are data, never executed.
 CONTENT_SECURITY_POLICY = {
@@ -345,6 +372,7 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
+        "form-action": ["'self'", *_payment_origins()],
         "frame-ancestors": ["'none'"],
     },
 }

@@ -3,8 +3,11 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
+from articles.admin.view_on_site import view_on_site
 from articles.feeds import ActorFeed, LatestFeed, SectionFeed, TagFeed
 from articles.sitemaps import news_sitemap
+from members.login import NewsroomLoginForm, newsroom_login
+from web.admin import refusing_nul_bytes
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -19,6 +22,8 @@ feed_patterns = [
 admin.site.site_header = f"{settings.SITE_NAME} — newsroom"
 admin.site.site_title = "Newsroom"
 admin.site.index_title = "Newsroom"
+# The newsroom's log-in counts failed attempts with the readers' limits (members.login).
+admin.site.login_form = NewsroomLoginForm
 
 # Our error pages: the request id on the 500 page, and the 503 when the database is away.
 handler500 = "newsroom.views.server_error"
@@ -26,6 +31,19 @@ handler500 = "newsroom.views.server_error"
 handler429 = "web.ratelimit.allauth_429"
 
 urlpatterns = [
+    path("admin/login/", newsroom_login),
+    # Before the admin's own patterns, which they replace: "view on site" does not send
+    # anyone to an unpublished piece's address, and autocomplete refuses a NUL byte.
+    path(
+        "admin/r/<path:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+        name="admin-view-on-site",
+    ),
+    path(
+        "admin/autocomplete/",
+        admin.site.admin_view(refusing_nul_bytes(admin.site.autocomplete_view)),
+        name="admin-autocomplete",
+    ),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import (
+    Http404,
     HttpResponse,
     HttpResponsePermanentRedirect,
     HttpResponseServerError,
@@ -80,8 +81,13 @@ def media(request, path):
     """Media from the local folder, when no object storage is configured. A stored file's
     name never changes meaning (uploads get a new name, renditions are named after their
     source and spec), so browsers keep it as long as the bucket's objects
-    (AWS_S3_OBJECT_PARAMETERS): a year, immutable."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    (AWS_S3_OBJECT_PARAMETERS): a year, immutable; uploads are named with a random token,
+    so an unpublished piece's image cannot be guessed."""
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError:
+        # A name the disk cannot hold (too long) or read names no file we stored.
+        raise Http404 from None
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill
 
+from web.images import UnguessableName, UploadedImageField
 from web.schedules import running_at, runs_at
 
 # Placements link to web pages only: never javascript:, data: or ftp: addresses.
@@ -27,8 +28,8 @@ class Sponsor(models.Model):
     website = models.URLField(
         max_length=500, validators=[web_address], help_text="The sponsor's home page."
     )
-    logo = models.ImageField(
-        upload_to="sponsors/logos/",
+    logo = UploadedImageField(
+        upload_to=UnguessableName("sponsors/logos"),
         blank=True,
         width_field="logo_width",
         height_field="logo_height",
@@ -82,8 +83,8 @@ class Placement(models.Model):
     sponsor = models.ForeignKey(Sponsor, on_delete=models.PROTECT, related_name="placements")
     headline = models.CharField(max_length=120)
     text = models.TextField(max_length=600, help_text="One or two sentences, plain text.")
-    image = models.ImageField(
-        upload_to="sponsors/placements/",
+    image = UploadedImageField(
+        upload_to=UnguessableName("sponsors/placements"),
         blank=True,
         help_text="Optional; cropped to 16:9 and drawn 480 pixels wide.",
     )

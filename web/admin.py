@@ -1,8 +1,27 @@
 """Admin pieces shared by every app's newsroom desk."""
 
+from functools import wraps
+
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.http import HttpResponseBadRequest
+
+
+def refusing_nul_bytes(view):
+    """A view whose query string reaches the database (the admin's autocomplete searches
+    with ``term``): a NUL byte in it, which PostgreSQL cannot store or compare, is a 400."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        for key, values in request.GET.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                return HttpResponseBadRequest(
+                    "A NUL character is not allowed in a search.", content_type="text/plain"
+                )
+        return view(request, *args, **kwargs)
+
+    return checked
 
 
 class ListedForEditorsOnly:

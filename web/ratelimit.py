@@ -7,10 +7,14 @@ whom it counts: the client's ``address`` or the logged-in ``account``). Log-in, 
 password reset are counted by django-allauth (``ACCOUNT_RATE_LIMITS``), on the same client
 address (``members.adapter``) and answered with the same page (``handler429``).
 
-Counting uses fixed windows in Django's cache (Redis when ``REDIS_URL`` is set, so every
-app server shares the counts): one ``add`` and one ``incr`` per rate, both atomic. When
-the cache cannot count (an outage), the request is let through: a limit is a brake on
-abuse, never a reason to turn readers away.
+Counting uses a sliding window in Django's cache (Redis when ``REDIS_URL`` is set, so every
+app server shares the counts): each rate's period is cut into ``SLICES`` slices, a hit is
+counted in its slice (one ``add`` and one ``incr``, both atomic), and the hits of the last
+``SLICES`` slices (one ``get_many``) are held against the rate. A burst split across a
+minute's boundary is therefore counted whole, which fixed one-minute windows would let
+through twice over; the oldest slice leaves the window whole, so the window spans between
+``SLICES - 1`` and ``SLICES`` slices of the period. When the cache cannot count (an outage),
+the request is let through: a limit is a brake on abuse, never a reason to turn readers away.
 
 The client's address is ``REMOTE_ADDR``, unless ``TRUSTED_PROXY_COUNT`` says how many
 proxies in front of the app append to ``X-Forwarded-For``: then it is the entry that many
@@ -104,7 +108,8 @@ def client_address(request) -> str:
         return address or "unknown"
 
 
-def _counted_address(request) -> str:
+def counted_address(request) -> str:
+    """The address a limit counts: the client's, or its /64 block for IPv6."""
     address = client_address(request)
     try:
         parsed = ipaddress.ip_address(address)
@@ -117,22 +122,40 @@ def _counted_address(request) -> str:
 
 def _who(request, rate: Rate, account) -> str | None:
     if rate.per == "address":
-        return _counted_address(request)
+        return counted_address(request)
     user = account if account is not None else getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None  # nobody to count: the address limits still apply
     return f"member-{user.pk}"
 
 
+# Slices of a rate's period: the window slides one slice at a time.
+SLICES = 10
+
+
 def _count(action: str, rate: Rate, who: str, now: float) -> tuple[int, int]:
-    """This hit's number within its window, and the seconds until the window ends."""
-    window = int(now // rate.seconds)
+    """Hits within the sliding window, this one included, and the seconds until enough of
+    them have slid out of it for one more to be allowed."""
+    width = rate.seconds / SLICES
+    current = int(now // width)
     digest = hashlib.sha256(who.encode()).hexdigest()[:32]
-    key = f"ratelimit:{action}:{rate.amount}/{rate.seconds}:{rate.per}:{digest}:{window}"
-    cache.add(key, 0, timeout=rate.seconds + 1)
-    hits = cache.incr(key)
-    remaining = int((window + 1) * rate.seconds - now) + 1
-    return hits, max(1, remaining)
+    prefix = f"ratelimit:{action}:{rate.amount}/{rate.seconds}:{rate.per}:{digest}"
+    key = f"{prefix}:{current}"
+    cache.add(key, 0, timeout=int(rate.seconds + width) + 1)
+    hits_now = cache.incr(key)
+    older = [f"{prefix}:{index}" for index in range(current - SLICES + 1, current)]
+    stored = cache.get_many(older)
+    slices = [int(stored.get(name) or 0) for name in older] + [hits_now]
+    total = sum(slices)
+    # The next hit is allowed once the oldest slices holding the excess have slid out: the
+    # n-th oldest leaves when slice ``current + n`` begins.
+    excess = total + 1 - rate.amount
+    leaving = dropped = 0
+    while leaving < len(slices) and (leaving == 0 or dropped < excess):
+        dropped += slices[leaving]
+        leaving += 1
+    wait = (current + leaving) * width - now
+    return total, max(1, int(wait + 0.999))
 
 
 MESSAGES = {

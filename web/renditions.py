@@ -5,17 +5,27 @@ pickle every time a page asks for the rendition's address: about half a millisec
 image, a dozen milliseconds on a page of cards. Each ``ImageSpecField`` has a spec class of
 its own with fixed processors, format and options, so the name depends only on that class
 and the source file's name, and is remembered. Specs that carry settings of their own on
-the instance are named afresh every time.
+the instance are named afresh every time. Uploads are stored under random names
+(``web.images``), so the names of their renditions cannot be guessed either.
 """
 
 from __future__ import annotations
 
+import posixpath
+
+from django.conf import settings
 from imagekit.cachefiles.namers import source_name_as_path
 
 # Attributes that feed imagekit's hash; set on an instance, the class no longer says it all.
 _HASHED = ("processors", "format", "options", "autoconvert")
 _MOST_REMEMBERED = 100_000
 _names: dict[tuple[type, str], str] = {}
+
+
+def rendition_folder(source_name: str) -> str:
+    """The folder that holds every rendition of the stored image ``source_name``: named
+    after it, so an upload's unguessable name makes its renditions unguessable too."""
+    return posixpath.join(settings.IMAGEKIT_CACHEFILE_DIR, posixpath.splitext(source_name)[0])
 
 
 def spec_name(generator) -> str:

@@ -2,8 +2,11 @@
 
 A proxy or load balancer in front may already have given the request an id; a sane one
 (letters, digits and ``-_.:``, at most 64 characters) is kept so the same id can be followed
-from the proxy's log to ours. Anything else is replaced by a fresh one. The 500 page shows
-the id, so a reader's report points at the logged error.
+from the proxy's log to ours. That header is believed only behind trusted proxies
+(``TRUSTED_PROXY_COUNT`` > 0, the same setting that lets ``X-Forwarded-For`` name the client):
+without one, the header comes from the client itself, who could put any id into our logs
+and onto another reader's report, so every request gets a fresh id. Anything not sane is
+replaced too. The 500 page shows the id, so a reader's report points at the logged error.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import contextvars
 import logging
 import re
 import uuid
+
+from django.conf import settings
 
 HEADER = "X-Request-ID"
 _SANE = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-_.:]{7,63}")
@@ -26,7 +31,8 @@ def current_request_id() -> str:
 
 
 def choose_request_id(incoming: str | None) -> str:
-    if incoming and _SANE.fullmatch(incoming):
+    """The proxy's id when a trusted proxy sent the request and the id is sane; else fresh."""
+    if settings.TRUSTED_PROXY_COUNT > 0 and incoming and _SANE.fullmatch(incoming):
         return incoming
     return uuid.uuid4().hex
 

@@ -147,6 +147,9 @@ class ArticleAdmin(DeskActions, VersionAdmin):
         ),
     ]
     EDITOR_ONLY_FIELDS = ["publish_at", "featured", "comments_open"]
+    # What a writer's revert to an old revision leaves as it stands: the editors' fields and
+    # the record of who created the piece and when it first went out.
+    KEPT_ON_A_WRITERS_REVERT = [*EDITOR_ONLY_FIELDS, "first_published_at", "created_by_id"]
     CHECK_FIELDS = ["publish_checks"]
 
     class Media:
@@ -166,6 +169,25 @@ class ArticleAdmin(DeskActions, VersionAdmin):
         if workflow.may_publish(request.user):
             return articles
         return workflow.own_articles(request.user, articles)
+
+    def get_object(self, request, object_id, from_field=None):
+        article = super().get_object(request, object_id, from_field)
+        stored = getattr(request, "article_as_stored", None)
+        if article is None or stored is None:
+            return article
+        # Reverting wrote the whole revision over the piece.
+        if not workflow.may_publish(request.user):
+            # A writer restores its content only: the fields they may not change keep
+            # their current values.
+            for name in self.KEPT_ON_A_WRITERS_REVERT:
+                setattr(article, name, getattr(stored, name))
+        image = article.lead_image
+        if image.name != stored.lead_image.name and image and not image.storage.exists(image.name):
+            # A replaced image is deleted (web.images): the piece keeps the one it has.
+            article.lead_image = stored.lead_image.name
+            article.lead_image_width = stored.lead_image_width
+            article.lead_image_height = stored.lead_image_height
+        return article
 
     def has_change_permission(self, request, obj=None):
         return workflow.may_edit(request.user, obj)

@@ -15,6 +15,7 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
 from taggit.managers import TaggableManager
 
+from web.images import UnguessableName, UploadedImageField
 from web.slugs import unique_slug
 
 from ..html import BODY_EXTENSIONS, reading_minutes, sanitize_body
@@ -135,8 +136,8 @@ class Article(models.Model):
         related_name="+",
     )
 
-    lead_image = models.ImageField(
-        upload_to="articles/%Y/%m/",
+    lead_image = UploadedImageField(
+        upload_to=UnguessableName("articles/%Y"),
         blank=True,
         width_field="lead_image_width",
         height_field="lead_image_height",

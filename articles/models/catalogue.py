@@ -6,6 +6,7 @@ from django.urls import reverse
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill
 
+from web.images import UnguessableName, UploadedImageField
 from web.slugs import SluggedModel
 
 
@@ -34,8 +35,11 @@ class AuthorProfile(SluggedModel):
     slug = models.SlugField(max_length=120, unique=True, blank=True)
     title = models.CharField(max_length=160, blank=True, help_text='e.g. "Editor-in-Chief".')
     bio = models.TextField(blank=True)
-    photo = models.ImageField(
-        upload_to="authors/", blank=True, width_field="photo_width", height_field="photo_height"
+    photo = UploadedImageField(
+        upload_to=UnguessableName("authors"),
+        blank=True,
+        width_field="photo_width",
+        height_field="photo_height",
     )
     photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from members.privacy import without_email_lookups
 from web.admin import ReadOnlyAdmin
 
 from ..models import ModerationAction
@@ -21,7 +22,10 @@ class ModerationActionAdmin(ReadOnlyAdmin):
     search_fields = ["member__email", "member__display_name", "moderator__email", "reason"]
     date_hierarchy = "at"
 
-    @admin.display(description="by", ordering="moderator__email")
+    def get_search_fields(self, request):
+        return without_email_lookups(self.search_fields, request.user)
+
+    @admin.display(description="by", ordering="moderator__display_name")
     def who(self, obj):
         return obj.moderator or "Automatic"
 

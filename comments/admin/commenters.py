@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from members.privacy import without_email_lookups
 from web.admin import InForceNowFilter
 
 from .. import moderation
@@ -33,6 +34,9 @@ class SuspensionAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     actions = ["lift_selected"]
     fields = ["member", "until", "reason", "created_by", "created_at", "lifted_at", "lifted_by"]
+
+    def get_search_fields(self, request):
+        return without_email_lookups(self.search_fields, request.user)
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:

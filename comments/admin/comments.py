@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from members.privacy import without_email_lookups
+
 from .. import moderation
 from ..models import Comment, ModerationAction, ModerationQueue, Report
 from ..text import render_comment_text
@@ -137,6 +139,9 @@ class CommentAdmin(ModerationDecisions, admin.ModelAdmin):
     class Media:
         css = {"all": ["comments/moderation-admin.css"]}
 
+    def get_search_fields(self, request):
+        return without_email_lookups(self.search_fields, request.user)
+
     def get_queryset(self, request):
         return (
             super()
@@ -181,11 +186,11 @@ class CommentAdmin(ModerationDecisions, admin.ModelAdmin):
             reverse("admin:comments_moderationaction_changelist")
             + f"?member__id__exact={obj.member_id}"
         )
+        # The display name only: moderators may not see addresses (members.privacy).
         return format_html(
-            '<a href="{}">{}</a> ({}) · <a href="{}">moderation history</a>',
+            '<a href="{}">{}</a> · <a href="{}">moderation history</a>',
             url,
             obj.member.public_name,
-            obj.member.email,
             history,
         )
 

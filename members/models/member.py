@@ -1,10 +1,13 @@
 """The people who log in: by e-mail (unique whatever its case), under a public display name
-that other readers see instead of the address."""
+that other readers see instead of the address (its rules: ``members.names``)."""
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+
+from ..names import TAKEN, clean_display_name, display_name_taken
 
 
 class MemberManager(BaseUserManager):
@@ -71,11 +74,19 @@ class Member(AbstractBaseUser, PermissionsMixin):
         ]
 
     def __str__(self):
-        return self.display_name or self.email
+        # Never the address: the admin draws this for moderators, who may not see it.
+        return self.public_name if self.display_name else f"Member #{self.pk}"
 
     def clean(self):
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email).lower()
+        self.display_name = clean_display_name(self.display_name)
+        if display_name_taken(self.display_name, member=self):
+            raise ValidationError({"display_name": TAKEN})
+
+    def save(self, *args, **kwargs):
+        self.display_name = clean_display_name(self.display_name)
+        super().save(*args, **kwargs)
 
     def get_full_name(self):
         return self.display_name or self.email
@@ -85,5 +96,11 @@ class Member(AbstractBaseUser, PermissionsMixin):
 
     @property
     def public_name(self) -> str:
-        """The name shown to other readers: the display name, or a neutral fallback."""
-        return self.display_name or "A reader"
+        """The name shown to other readers: the display name (cleaned, for names stored
+        before the rule), or a neutral fallback."""
+        return clean_display_name(self.display_name) or "A reader"
+
+    @property
+    def shows_staff_badge(self) -> bool:
+        """Marked as the newsroom's beside their comments: only staff who may still log in."""
+        return self.is_staff and self.is_active

@@ -206,6 +206,37 @@ def test_editor_sees_history_and_reverts(client, editor):
     assert article.headline == "Original headline"
 
 
+def test_a_writers_revert_restores_the_content_and_keeps_the_editors_fields(
+    client, editor, writer, writers_draft
+):
+    client.force_login(editor)
+    edit_as(
+        client,
+        writers_draft,
+        headline="Scheduled wording",
+        publish_at_0="2030-01-01",
+        publish_at_1="09:00",
+        featured="on",
+        comments_open="",
+    )
+    old = Version.objects.get_for_object(writers_draft).first()
+    edit_as(client, writers_draft, headline="Current wording")
+    client.force_login(writer)
+
+    url = reverse("admin:articles_article_revision", args=[writers_draft.pk, old.pk])
+    form = article_form(writers_draft, headline="Scheduled wording")
+    for editor_only in ["publish_at_0", "publish_at_1", "comments_open"]:
+        del form[editor_only]
+    response = client.post(url, form)
+
+    assert response.status_code == 302
+    writers_draft.refresh_from_db()
+    assert writers_draft.headline == "Scheduled wording"
+    assert writers_draft.publish_at is None
+    assert writers_draft.featured is False
+    assert writers_draft.comments_open is True
+
+
 def test_writer_cannot_revert_a_published_piece_to_an_old_draft(client, editor, writer):
     article = ArticleFactory(headline="Draft wording", status=Article.Status.DRAFT)
     article.created_by = writer

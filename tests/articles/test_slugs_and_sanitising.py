@@ -72,6 +72,37 @@ def test_sanitising_keeps_the_markup_editors_use():
         assert fragment in article.body
 
 
+@pytest.mark.parametrize(
+    "href",
+    [
+        "//evil.example/login",
+        "  //evil.example",
+        "\\\\evil.example",
+        "/\\evil.example",
+        "/\t/evil.example",
+    ],
+)
+def test_sanitising_removes_scheme_relative_links_to_other_sites(href):
+    article = ArticleFactory(body=f'<p><a href="{href}">the report</a></p>')
+    article.refresh_from_db()
+    assert "evil.example" not in article.body
+    assert "the report" in article.body
+
+
+def test_sanitising_drops_rel_opener_and_keeps_the_other_link_types():
+    body = '<p><a href="https://example.org/" rel="opener nofollow">a</a></p>'
+    article = ArticleFactory(body=body)
+    article.refresh_from_db()
+    assert "opener" not in article.body.replace("noopener", "")
+    assert 'rel="nofollow"' in article.body
+
+
+def test_sanitising_keeps_links_within_the_site():
+    article = ArticleFactory(body='<p><a href="/articles/earlier-piece/">earlier</a></p>')
+    article.refresh_from_db()
+    assert 'href="/articles/earlier-piece/"' in article.body
+
+
 def test_hostile_body_never_reaches_the_page(client):
     body = '<p>Text</p><script>alert("x")</script><p onmouseover="x()">y</p>'
     article = ArticleFactory(body=body)

@@ -38,3 +38,29 @@ def test_a_headline_with_control_characters_keeps_the_feeds_readable(client):
         assert "Bell and escape in a headline" in ET.tostring(
             ET.fromstring(response.content), encoding="unicode"
         )
+
+
+@pytest.mark.parametrize("status", ["draft", "in_review", "scheduled"])
+@pytest.mark.parametrize("address", ["/tags/{}/", "/feeds/tags/{}/"])
+def test_a_tag_used_only_on_unpublished_pieces_has_no_page_or_feed(client, status, address):
+    import datetime
+
+    from django.utils import timezone
+
+    if status == "scheduled":
+        article = ArticleFactory(
+            tags=["Secret summit"], publish_at=timezone.now() + datetime.timedelta(days=2)
+        )
+    else:
+        article = ArticleFactory(tags=["Secret summit"], status=status, publish_at=None)
+    tag = article.tags.get()
+
+    assert client.get(address.format(tag.slug)).status_code == 404
+
+
+def test_a_tag_page_appears_once_a_public_piece_carries_the_tag(client):
+    ArticleFactory(tags=["Secret summit"], status="draft", publish_at=None)
+    ArticleFactory(tags=["Secret summit"])
+
+    assert client.get("/tags/secret-summit/").status_code == 200
+    assert client.get("/feeds/tags/secret-summit/").status_code == 200

@@ -91,6 +91,54 @@ def test_signing_up_asks_for_a_display_name_and_confirms_the_address_before_log_
     assert logged.status_code == 302 and logged["Location"] == "/accounts/profile/"
 
 
+@pytest.fixture
+def hashes(monkeypatch):
+    """How many passwords were hashed: the expensive step of a sign-up, counted instead of
+    timed so the comparison cannot flake."""
+    from django.contrib.auth.hashers import get_hasher
+
+    hasher = type(get_hasher("default"))
+    calls = []
+    encode = hasher.encode
+
+    def counted(self, password, salt, *args, **kwargs):
+        calls.append(password)
+        return encode(self, password, salt, *args, **kwargs)
+
+    monkeypatch.setattr(hasher, "encode", counted)
+    return calls
+
+
+def sign_up(client, email, display_name):
+    return client.post(
+        "/accounts/signup/",
+        {
+            "email": email,
+            "display_name": display_name,
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
+
+
+def test_signing_up_with_a_registered_address_costs_the_same_as_with_a_new_one(client, hashes):
+    verified("priya@test.example", display_name="Priya")
+    hashes.clear()
+
+    new = sign_up(client, "new.reader@test.example", "New Reader")
+    work_for_a_new_address = (len(hashes), len(mail.outbox))
+    hashes.clear()
+    mail.outbox.clear()
+    registered = sign_up(Client(), "Priya@Test.example", "Someone Else")
+    work_for_a_registered_address = (len(hashes), len(mail.outbox))
+
+    assert work_for_a_new_address[0] >= 1
+    assert work_for_a_registered_address == work_for_a_new_address
+    assert (new.status_code, new["Location"]) == (registered.status_code, registered["Location"])
+    assert Member.objects.filter(email__iexact="priya@test.example").count() == 1
+    assert "already" in mail.outbox[0].body.lower()  # the owner is told, nobody else
+
+
 def test_password_reset_sends_a_link_in_our_words(client):
     verified()
     client.post("/accounts/password/reset/", {"email": "priya@test.example"})

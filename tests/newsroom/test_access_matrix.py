@@ -48,8 +48,10 @@ MAY_SEE = {
     "lapsed": set(),
     "subscriber": {"visible comment"},
     "suspended": {"visible comment"},
-    # Moderators read every comment and look members up; they never see unpublished pieces.
-    "moderator": {"visible comment", "hidden comment", "pending comment", EVERY_EMAIL},
+    # Moderators read every comment and look members up by display name; they never see
+    # unpublished pieces or a member's address (members.privacy).
+    "moderator": {"visible comment", "hidden comment", "pending comment"},
+    # Editors grant subscriptions, asked for by readers writing from their address.
     "editor": set(SECRETS) | {EVERY_EMAIL},
     # A writer sees their own drafts, nothing else unpublished, and no member's address.
     "writer": {"own draft"},
@@ -289,8 +291,10 @@ MATRIX: dict[str, list[Cell]] = {
     ],
     "admin/jsi18n/": [Cell("/admin/jsi18n/", staff(200))],
     "admin/r/<path:content_type_id>/<path:object_id>/": [
-        # A draft's "view on site" is its preview, which checks permission itself.
-        Cell("/admin/r/{article_type}/{other_draft.pk}/", staff(302)),
+        # A draft's "view on site" leads those who may preview it to the preview; for
+        # anyone else the piece's address is not found (its slug is not given away).
+        Cell("/admin/r/{article_type}/{other_draft.pk}/", newsroom(404, 302, 404)),
+        Cell("/admin/r/{article_type}/{article.pk}/", staff(302)),
     ],
     "admin/^(?P<app_label>…)/$": [
         Cell("/admin/articles/", newsroom(404, 200, 200)),
@@ -466,6 +470,7 @@ MATRIX: dict[str, list[Cell]] = {
         change=MODERATION,
     ),
     # Members: editors and moderators look members up; only superusers change accounts.
+    # Editors see addresses (they grant subscriptions), moderators display names only.
     **admin_model(
         "members/member",
         "commenter.pk",
@@ -474,7 +479,7 @@ MATRIX: dict[str, list[Cell]] = {
         history=MODERATION,
         delete=NONE,
         change=MODERATION,
-        shows={"moderator": {EVERY_EMAIL}, "editor": {EVERY_EMAIL}},
+        shows={"editor": {EVERY_EMAIL}},
     ),
     "admin/members/member/<id>/password/": [
         Cell("/admin/members/member/{commenter.pk}/password/", staff(403))

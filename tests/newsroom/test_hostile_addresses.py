@@ -77,3 +77,13 @@ def test_hostile_query_strings_never_cause_an_error(route, client, newsroom):
 )
 def test_addresses_outside_every_pattern_answer_not_found(url, client):
     assert answers(client, url) in (301, 302, 400, 404)
+
+
+@pytest.mark.parametrize("term", ["a\x00b", "\x00"])
+def test_admin_autocomplete_refuses_a_nul_byte_in_the_search_term(term, client, editor):
+    client.force_login(editor)
+    query = {"app_label": "articles", "model_name": "article", "field_name": "section"}
+
+    response = client.get("/admin/autocomplete/", {**query, "term": term})
+
+    assert response.status_code == 400

@@ -14,6 +14,7 @@ from taggit.models import Tag
 from actors.models import Actor
 from articles.models import Article
 from comments.models import Comment
+from members import names
 from members.models import Member
 from sources.models import Source
 from tests.factories import ArticleFactory, MemberFactory, SubscriptionFactory
@@ -241,25 +242,34 @@ def test_a_subscriber_posts_hostile_comments(strings, client, people):
 
 @in_batches
 def test_hostile_display_names_on_the_profile_and_at_sign_up(strings, client):
+    """Names are stored cleaned of invisible characters; names that pass for the newsroom's
+    or are taken are refused with a message (members.names)."""
     member = MemberFactory(email="named@test.example", display_name="Before")
     SubscriptionFactory(member=member)
     for n, text in enumerate(strings):
-        expected = " ".join(text.split())
+        expected = names.clean_display_name(text)
         refused = "\x00" in text or len(text.strip()) > 60
+        imitates = names.imitates_staff(expected)
 
         client.force_login(member)
+        taken = names.display_name_taken(expected, member=member)
         response = client.post("/accounts/profile/", {"display_name": text})
         member.refresh_from_db()
         if refused:
             refused_with_message(
                 response, NULL_REFUSED, "Ensure this value has at most 60 characters"
             )
+        elif imitates or taken:
+            refused_with_message(response, names.IMITATES_STAFF if imitates else names.TAKEN)
+            assert member.display_name == "Before"
         else:
             assert response.status_code == 302, (n, repr(text[:60]))
             assert member.display_name == expected
+        Member.objects.filter(pk=member.pk).update(display_name="Before")
 
         client.logout()
         email = f"new{n}@test.example"
+        taken = names.display_name_taken(expected)
         response = client.post(
             "/accounts/signup/",
             {
@@ -270,14 +280,17 @@ def test_hostile_display_names_on_the_profile_and_at_sign_up(strings, client):
             },
         )
         created = Member.objects.filter(email=email).first()
-        if refused or not text.strip():
+        if refused or not expected or imitates or taken:
             refused_with_message(
                 response,
                 NULL_REFUSED,
                 "Ensure this value has at most 60 characters",
                 "This field is required.",
+                names.REQUIRED,
+                names.IMITATES_STAFF,
+                names.TAKEN,
             )
             assert created is None
         else:
             assert response.status_code == 302, (n, repr(text[:60]), response.status_code)
-            assert created.display_name == text.strip()
+            assert created.display_name == expected

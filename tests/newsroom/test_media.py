@@ -45,3 +45,10 @@ def test_a_logged_in_reader_gets_the_same_cache_lifetime_for_media(client, artic
 
 def test_a_missing_media_file_is_a_404(client):
     assert client.get("/media/CACHE/images/no-such-file.jpg").status_code == 404
+
+
+@pytest.mark.parametrize("name", ["a" * 300, "CACHE/images/" + "b" * 300 + ".jpg"])
+def test_a_file_name_longer_than_the_disk_allows_is_a_404(client, settings, name):
+    (settings.MEDIA_ROOT / "CACHE" / "images").mkdir(parents=True)
+
+    assert client.get(f"/media/{name}").status_code == 404

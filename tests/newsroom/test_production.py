@@ -74,6 +74,7 @@ def assert_security_headers(response):
     assert directives["script-src"] == "'self'"
     assert directives["default-src"] == "'self'"
     assert directives["frame-ancestors"] == "'none'"
+    assert directives["form-action"] == "'self'"
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
     assert "nonce-" not in policy
 
@@ -192,7 +193,16 @@ def test_every_response_has_its_own_request_id(client):
 
 
 @pytest.mark.django_db
-def test_a_sane_request_id_from_the_proxy_is_kept_and_anything_else_replaced(client):
+def test_without_a_trusted_proxy_the_clients_request_id_is_replaced(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    response = client.get("/healthz", headers={"X-Request-ID": "forged-by-the-client-01"})
+    assert response["X-Request-ID"] != "forged-by-the-client-01"
+    assert len(response["X-Request-ID"]) == 32
+
+
+@pytest.mark.django_db
+def test_a_sane_request_id_from_the_proxy_is_kept_and_anything_else_replaced(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
     kept = client.get("/healthz", headers={"X-Request-ID": "lb-7f3a9c21-0001"})
     assert kept["X-Request-ID"] == "lb-7f3a9c21-0001"
     for hostile in ["<script>alert(1)</script>", "a b c d e f g h", "x" * 200, "short"]:
@@ -225,8 +235,9 @@ def console_log():
 
 @pytest.mark.django_db
 def test_a_server_error_is_logged_with_the_request_id_shown_on_the_500_page(
-    server_error, console_log
+    server_error, console_log, settings
 ):
+    settings.TRUSTED_PROXY_COUNT = 1  # the id comes from our proxy
     response = server_error.get("/", headers={"X-Request-ID": "reader-report-0042"})
     assert response.status_code == 500
     assert "reader-report-0042" in response.content.decode()
@@ -243,3 +254,21 @@ def test_log_lines_outside_a_request_carry_a_dash():
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "hello", None, None)
     RequestIdFilter().filter(record)
     assert record.request_id == "-"
+
+
+def test_with_stripe_on_forms_may_lead_to_checkout_and_the_billing_portal_only():
+    # Our subscribe and account forms are answered with a 303 to Stripe, and browsers hold
+    # the redirect of a form to form-action too.
+    shown = manage(
+        {**PRODUCTION, "STRIPE_SECRET_KEY": "sk_test_x", "STRIPE_WEBHOOK_SECRET": "whsec_x"},
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; "
+        "print(' '.join(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['form-action']))",
+    )
+    assert shown.stdout.split() == [
+        "'self'",
+        "https://checkout.stripe.com",
+        "https://billing.stripe.com",
+    ]

@@ -12,9 +12,13 @@ def stripe_id(value) -> str | None:
 
 
 def moment(timestamp) -> datetime | None:
+    """A Unix time as a moment; None when it is not one or lies outside what dates hold."""
     if not isinstance(timestamp, int | float) or isinstance(timestamp, bool):
         return None
-    return datetime.fromtimestamp(timestamp, tz=UTC)
+    try:
+        return datetime.fromtimestamp(timestamp, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def metadata_pk(value) -> int | None:
