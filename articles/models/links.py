@@ -43,6 +43,11 @@ class ArticleActor(models.Model):
     def __str__(self):
         return f"{self.actor} ({self.get_role_display()})"
 
+    @property
+    def reader_heading(self) -> str:
+        """The heading a reader sees this link under on the article page."""
+        return "Main subjects" if self.role == self.Role.MAIN else "Also mentioned"
+
 
 class DismissedActor(models.Model):
     """An actor an editor removed from a piece: mention detection does not suggest it again.

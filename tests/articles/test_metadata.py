@@ -248,3 +248,18 @@ def test_caption_and_credit_read_as_one_line(client, caption, shown):
     article.lead_image.save("lead.jpg", image_file(size=(1600, 900)))
     text = " ".join(re.sub(r"<[^>]+>", " ", client.get(article.get_absolute_url()).text).split())
     assert f"{shown} Image credit: Wire Photo" in text
+
+
+def test_the_article_page_lists_main_subjects_before_those_also_mentioned(client):
+    from tests.factories import ArticleActorFactory, ArticleFactory
+
+    article = ArticleFactory()
+    ArticleActorFactory(article=article, role="mentioned", actor__name="Robert Fico")
+    ArticleActorFactory(article=article, role="main", actor__name="Viktor Orbán")
+
+    text = client.get(article.get_absolute_url()).text
+    main, also = text.index("Main subjects"), text.index("Also mentioned")
+
+    assert main < text.index("Viktor Orbán", main) < also
+    assert "Robert Fico" not in text[main:also]
+    assert "Robert Fico" in text[also:]
