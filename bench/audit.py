@@ -35,6 +35,7 @@ CHROME_FLAGS = (
     "--disable-component-update --disable-sync"
 )
 RESULTS = ROOT / "bench" / "results"
+LIGHTHOUSE_TRIES = 3
 # A score below the bar may be a busy machine (Lighthouse scales the main thread's observed
 # work to a slow phone, so other processes' load shows up as blocking time): such a page is
 # measured four more times and judged on the median of five, as Lighthouse's documentation
@@ -71,7 +72,15 @@ def lighthouse(url: str, form_factor: str, report: Path) -> dict:
     ]
     if form_factor == "desktop":
         command.append("--preset=desktop")
-    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
+    # Lighthouse now and then fails to record the trace of a load ("NO_NAVSTART") and exits
+    # with an error that says to run it again: it gets two more tries before that counts.
+    for attempt in range(1, LIGHTHOUSE_TRIES + 1):
+        finished = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM})
+        if finished.returncode == 0:
+            break
+        if attempt == LIGHTHOUSE_TRIES:
+            raise subprocess.CalledProcessError(finished.returncode, command)
+        print(f"Lighthouse failed to run (try {attempt} of {LIGHTHOUSE_TRIES}); again …")
     result = json.loads(report.read_text())
     scores = {name: round((result["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
     losses = []
