@@ -93,7 +93,9 @@ BODY = (
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):
-    """A published article by default; pass status for drafts and reviews."""
+    """A published article by default, signed by a new correspondent and in a section, as
+    the publish checks require; pass status for drafts and reviews, ``bylines=[...]`` for
+    other authors (``[]`` for none) and ``section=None`` for none."""
 
     class Meta:
         model = Article
@@ -111,13 +113,34 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.tags.add(*extracted)
 
+    @factory.post_generation
+    def bylines(self, create, extracted, **kwargs):
+        if not create:
+            return
+        if extracted is None:
+            # A stand-in correspondent, replaced by the first byline BylineFactory adds.
+            self.stand_in_author = AuthorFactory()
+            extracted = [self.stand_in_author]
+        for position, author in enumerate(extracted):
+            ArticleAuthor.objects.create(article=self, author=author, position=position)
+
 
 class BylineFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ArticleAuthor
 
-    article = factory.SubFactory(ArticleFactory)
+    article = factory.SubFactory(ArticleFactory, bylines=[])
     author = factory.SubFactory(AuthorFactory)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        article = kwargs["article"]
+        stand_in = getattr(article, "stand_in_author", None)
+        if stand_in is not None:
+            article.stand_in_author = None
+            ArticleAuthor.objects.filter(article=article, author=stand_in).delete()
+            stand_in.delete()
+        return super()._create(model_class, *args, **kwargs)
 
 
 class ArticleActorFactory(factory.django.DjangoModelFactory):

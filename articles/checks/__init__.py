@@ -15,6 +15,8 @@ Every check is registered once in ``registry.CHECKS`` under a fixed code, with a
 | ``missing_dek`` | warning |
 | ``long_headline`` | warning |
 | ``unlinked_actor`` | warning |
+| ``missing_byline`` | blocking |
+| ``missing_section`` | blocking |
 
 ``run_checks(article)`` runs them all; what blocking findings mean for publishing is decided
 in ``articles.publishing``.
@@ -22,7 +24,7 @@ in ``articles.publishing``.
 
 from __future__ import annotations
 
-from . import actors, attribution, image, structure  # noqa: F401  (they register the checks)
+from . import actors, attribution, image, masthead, structure  # noqa: F401  (they register the checks)
 from .document import ArticleDocument
 from .registry import CHECKS, Check, Finding, Place, Severity
 
@@ -40,6 +42,8 @@ CHECK_ORDER = [
     "missing_dek",
     "long_headline",
     "unlinked_actor",
+    "missing_byline",
+    "missing_section",
 ]
 
 

@@ -221,6 +221,12 @@ class ArticleDocument:
         return frozenset(self.article.citations.values_list("source_id", flat=True))
 
     @cached_property
+    def author_ids(self) -> frozenset[int]:
+        if self.article.pk is None:
+            return frozenset()
+        return frozenset(self.article.bylines.values_list("author_id", flat=True))
+
+    @cached_property
     def linked_actor_ids(self) -> frozenset[int]:
         if self.article.pk is None:
             return frozenset()

@@ -39,6 +39,8 @@ class Place:
         "caption": "the caption",
         "lead_image": "the lead image",
         "body": "the body",
+        "authors": "the bylines",
+        "section": "the section",
     }
 
     def describe(self) -> str:

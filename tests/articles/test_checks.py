@@ -44,6 +44,8 @@ def test_every_check_has_its_fixed_code_and_severity():
         "missing_dek": "warning",
         "long_headline": "warning",
         "unlinked_actor": "warning",
+        "missing_byline": "blocking",
+        "missing_section": "blocking",
     }
 
 
@@ -254,3 +256,16 @@ def test_findings_serialise_with_their_code_severity_message_and_place(agencies)
         "block": 1,
         "excerpt": "According to Reuters, the talks failed.",
     }
+
+
+def test_a_piece_without_a_byline_or_a_section_is_held_back_and_told_why():
+    article = ArticleFactory(bylines=[], section=None)
+    blocking = [(f.code, f.place.describe()) for f in run_checks(article) if f.blocking]
+    assert blocking == [("missing_byline", "the bylines"), ("missing_section", "the section")]
+    messages = " ".join(f.message for f in run_checks(article))
+    assert "no byline" in messages and "no section" in messages
+
+
+def test_a_signed_piece_in_a_section_has_neither_finding():
+    assert not findings(ArticleFactory(), "missing_byline")
+    assert not findings(ArticleFactory(), "missing_section")

@@ -88,7 +88,7 @@ def test_an_editor_overrides_with_a_reason_which_is_recorded(client, editor, fau
     assert faulty.is_public()
     override = PublishOverride.objects.get(article=faulty)
     assert (override.user, override.reason, override.codes) == (editor, reason, ["repeated_blocks"])
-    assert "Published despite repeated_blocks; your reason is recorded." in response.text
+    assert "Published now despite repeated_blocks; your reason is recorded." in response.text
 
 
 def test_an_overridden_finding_needs_no_new_reason_but_a_new_blocking_one_does(
@@ -219,3 +219,16 @@ def test_editors_read_the_overrides_in_their_own_list(client, editor, faulty):
     page = client.get(reverse("admin:articles_publishoverride_changelist")).text
     assert "Breaking news." in page
     assert "repeated_blocks" in page
+
+
+def test_an_unsigned_piece_without_a_section_is_not_published_from_the_form(client, editor):
+    article = ArticleFactory(body=CLEAN_BODY, status="draft", publish_at=None, bylines=[])
+    article.section = None
+    article.save()
+    client.force_login(editor)
+    response = client.post(change_url(article), article_form(article, status="published"))
+    assert response.status_code == 200
+    assert "The piece has no byline" in response.text
+    assert "The piece has no section" in response.text
+    article.refresh_from_db()
+    assert not article.is_public()

@@ -15,7 +15,7 @@ from articles.linking import suggest_actors
 from articles.models import Article
 from articles.plaintext import parse_plain_text
 from sources.models import Source
-from tests.factories import CitationFactory, image_file
+from tests.factories import BylineFactory, CitationFactory, SectionFactory, image_file
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +67,9 @@ def piece(newsroom):
         lead_image_caption=parsed.caption,
         lead_image_alt="Two men in dark suits shake hands in front of flags.",
         lead_image_credit_text=parsed.credit,
+        section=SectionFactory(name="Europe"),
     )
+    BylineFactory(article=article)
     article.lead_image.save("lead.jpg", image_file(), save=True)
     for name in ("Associated Press", "Office of the Historian, U.S. Department of State"):
         CitationFactory(article=article, source=Source.objects.get(name=name))

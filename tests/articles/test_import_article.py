@@ -86,6 +86,8 @@ def test_json_output_is_exactly_the_report_object(newsroom):
         ("repeated_blocks", "blocking"),
         ("uncited_attribution", "blocking"),
         ("uncited_attribution", "blocking"),
+        ("missing_byline", "blocking"),
+        ("missing_section", "blocking"),
         ("missing_dek", "warning"),
     ]
     assert "Reuters" in report["checks"][1]["message"]
@@ -142,7 +144,8 @@ def test_the_text_report_says_what_was_made_and_found(newsroom):
     assert "Actors linked (19): Viktor Orbán ×14, Robert Fico ×12" in out
     assert "“Kennedy” ×3 could mean John F. Kennedy or Robert F. Kennedy: linked to neither." in out
     assert "Attributed to Reuters, not cited" in out
-    assert "Checks: 4 finding(s), 3 blocking." in out
+    assert "Checks: 6 finding(s), 5 blocking." in out
+    assert "no byline" in out and "no section" in out
 
 
 def test_section_and_author_are_optional_and_found_by_name_or_slug(newsroom):
@@ -152,6 +155,21 @@ def test_section_and_author_are_optional_and_found_by_name_or_slug(newsroom):
     article = Article.objects.get()
     assert article.section == section
     assert list(article.authors.all()) == [author]
+    # Signed and placed, the draft is no longer held back for want of either.
+    report = json.loads(
+        run(
+            FIXTURES / "quiet_channels.txt",
+            "--allow-duplicate",
+            "--format",
+            "json",
+            "--section",
+            "diplomacy",
+            "--author",
+            "Tomasz Ferenc",
+        )[0]
+    )
+    codes = {check["code"] for check in report["checks"]}
+    assert not codes & {"missing_byline", "missing_section"}
 
 
 def test_an_unknown_section_or_author_creates_nothing(newsroom):
