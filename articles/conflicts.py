@@ -11,7 +11,6 @@ when, and shown both versions (``differences``) with everything it typed kept in
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -21,10 +20,8 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 
-from .checks.document import body_blocks
+from .differences import Change, body_diff, same_body, shown
 from .models import Article, EditStamp
 
 
@@ -87,22 +84,14 @@ def take_turn(article: Article, *, by) -> None:
 
 
 @dataclass(frozen=True)
-class Difference:
-    label: str
-    yours: str
-    stored: str
-    # For the body: the two texts block by block, with the changed words marked.
-    diff: SafeString | None = None
-
-
-@dataclass(frozen=True)
 class Conflict:
     """What the change form shows the editor whose save was refused."""
 
     saved_by: str
     saved_at: datetime | None
     version: int
-    differences: list[Difference]
+    # Yours on the left, the stored version on the right.
+    differences: list[Change]
 
     @property
     def message(self) -> str:
@@ -123,65 +112,7 @@ def _name(user) -> str:
     return str(user) if user is not None else "Someone"
 
 
-def _shown(value) -> str:
-    if value is None or value == "":
-        return "(empty)"
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, datetime):
-        return date_format(timezone.localtime(value), "j F Y, H:i")
-    return str(value)
-
-
-def _words_diff(old: str, new: str) -> str:
-    """``old`` to ``new`` word by word: removed words in <del>, added ones in <ins>."""
-    a, b = old.split(), new.split()
-    out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(escape(" ".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            out.append(f"<del>{escape(' '.join(a[i1:i2]))}</del>")
-        if j2 > j1:
-            out.append(f"<ins>{escape(' '.join(b[j1:j2]))}</ins>")
-    return " ".join(out)
-
-
-def _blocks(html: str) -> list[str]:
-    return [block.text for block in body_blocks(html)]
-
-
-def body_diff(stored_html: str, yours_html: str) -> SafeString:
-    """The body as a readable diff, block by block: unchanged blocks are left out (counted),
-    a changed block shows its words struck out (stored) and added (yours)."""
-    stored, yours = _blocks(stored_html), _blocks(yours_html)
-    rows = []
-    matcher = difflib.SequenceMatcher(None, stored, yours, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            count = i2 - i1
-            rows.append(
-                '<li class="edit-conflict__same">'
-                f"{count} block{'s' if count != 1 else ''} the same in both</li>"
-            )
-            continue
-        pairs = list(zip(stored[i1:i2], yours[j1:j2], strict=False))
-        for old, new in pairs:
-            rows.append(f'<li class="edit-conflict__changed">{_words_diff(old, new)}</li>')
-        for old in stored[i1 + len(pairs) : i2]:
-            rows.append(
-                '<li class="edit-conflict__removed">Only in the stored version: '
-                f"<del>{escape(old)}</del></li>"
-            )
-        for new in yours[j1 + len(pairs) : j2]:
-            rows.append(
-                f'<li class="edit-conflict__added">Only in yours: <ins>{escape(new)}</ins></li>'
-            )
-    return mark_safe(f'<ul class="edit-conflict__body">{"".join(rows)}</ul>')  # noqa: S308
-
-
-def differences(form, stored: Article) -> list[Difference]:
+def differences(form, stored: Article) -> list[Change]:
     """The fields of the change form whose value differs between what the editor sent and
     the piece as stored now, in the form's order. ``stored`` must be read before the form
     writes its values into it."""
@@ -200,10 +131,10 @@ def differences(form, stored: Article) -> list[Difference]:
         label = str(field.label or name)
         label = label[:1].upper() + label[1:]
         if name == "body":
-            if _blocks(theirs or "") != _blocks(yours or ""):
-                found.append(Difference(label, "", "", diff=body_diff(theirs or "", yours or "")))
+            if not same_body(theirs, yours):
+                found.append(Change(label, diff=body_diff(theirs or "", yours or "")))
             continue
-        found.append(Difference(label, _shown_choice(field, yours), _shown_choice(field, theirs)))
+        found.append(Change(label, _shown_choice(field, yours), _shown_choice(field, theirs)))
     return found
 
 
@@ -222,7 +153,7 @@ def _shown_choice(field, value) -> str:
         return value.name or "(none)"
     if isinstance(value, str) and isinstance(getattr(field, "choices", None), list):
         return str(dict(field.choices).get(value, value))
-    return _shown(value)
+    return shown(value)
 
 
 def conflict_for(form, stored: Article) -> Conflict:

@@ -2,7 +2,7 @@
 
 Every path that moves an article between draft, in review and published goes through this
 module: the change form (``save_edit``), the list actions and code (``publish``,
-``unpublish``, ``submit_for_review``). Each one, in one transaction:
+``unpublish``, ``submit_for_review``, ``withdraw_from_review``). Each one, in one transaction:
 
 1. asks ``articles.workflow`` whether the user may (writers never publish, schedule or
    unpublish; that module alone decides who may);
@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from . import conflicts, workflow
 from .checks import Finding, run_checks
@@ -71,12 +70,9 @@ class Outcome:
     def summary(self) -> str:
         """What happened, in the words an editor expects: "Scheduled for 14 May 2025, 09:00"."""
         article = self.article
-        if article.is_scheduled:
-            when = date_format(timezone.localtime(article.publish_at), "j F Y, H:i")
-            return f"Scheduled for {when}"
-        if article.status == Status.PUBLISHED:
+        if article.status == Status.PUBLISHED and not article.is_scheduled:
             return "Already published" if self.was_live else "Published now"
-        return article.get_status_display()
+        return article.state_in_words
 
 
 # --- The rule of the publish checks --------------------------------------------------------
@@ -148,25 +144,44 @@ def unpublish(article: Article, *, by) -> Outcome:
     """Take a piece (live or scheduled) back to draft. The text is left as it stands."""
     if not workflow.may_publish(by):
         raise PermissionDenied("Only editors unpublish.")
-    with transaction.atomic():
-        conflicts.take_turn(article, by=by)
-        before = article.status
-        article.status = Status.DRAFT
-        _save_state(article)
-    return Outcome(article, before)
+    return Outcome(article, _move(article, Status.DRAFT, by=by))
 
 
 def submit_for_review(article: Article, *, by) -> Outcome:
     """Send a draft to the editors; the findings of the publish checks come back with it."""
+    before = _move(
+        article,
+        Status.IN_REVIEW,
+        by=by,
+        allowed=workflow.may_submit_for_review,
+        refusal="Only a draft you may edit goes to review.",
+    )
+    return Outcome(article, before, findings=run_checks(article))
+
+
+def withdraw_from_review(article: Article, *, by) -> Outcome:
+    """Take a piece out of review and back to draft, to be worked on again."""
+    before = _move(
+        article,
+        Status.DRAFT,
+        by=by,
+        allowed=workflow.may_withdraw_from_review,
+        refusal="Only a piece in review that you may work on goes back to draft.",
+    )
+    return Outcome(article, before)
+
+
+def _move(article: Article, status: str, *, by, allowed=None, refusal: str = "") -> str:
+    """Set the status alone, once any save in progress is done; the status it had."""
     with transaction.atomic():
         conflicts.take_turn(article, by=by)
         # Asked of the piece as it now stands: one published meanwhile is not pulled back.
-        if not workflow.may_submit_for_review(by, article):
-            raise PermissionDenied("Only a draft you may edit goes to review.")
+        if allowed is not None and not allowed(by, article):
+            raise PermissionDenied(refusal)
         before = article.status
-        article.status = Status.IN_REVIEW
+        article.status = status
         _save_state(article)
-    return Outcome(article, before, findings=run_checks(article))
+    return before
 
 
 def save_edit(

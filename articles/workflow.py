@@ -53,3 +53,10 @@ def may_preview(user, article: Article) -> bool:
 def may_submit_for_review(user, article: Article) -> bool:
     """A draft goes to review from anyone who may edit it (its writer, or an editor)."""
     return article.status == Article.Status.DRAFT and may_edit(user, article)
+
+
+def may_withdraw_from_review(user, article: Article) -> bool:
+    """A piece in review goes back to draft at the wish of its writer or of an editor."""
+    if not user.is_active or article.status != Article.Status.IN_REVIEW:
+        return False
+    return may_publish(user) or (user.has_perm("articles.view_article") and is_own(user, article))

@@ -1,9 +1,11 @@
-"""The article list's actions (submit for review, publish now, unpublish) and the messages
+"""The article list's actions (submit for review, withdraw, publish now, unpublish) and the messages
 that say what publishing did. Every state change goes through ``articles.publishing``."""
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from .. import publishing
@@ -15,16 +17,32 @@ class DeskActions:
 
     @admin.action(description="Submit selected drafts for review")
     def submit_for_review(self, request, queryset):
-        submitted = []
-        for article in queryset.filter(status=Article.Status.DRAFT):
-            try:
-                submitted.append(publishing.submit_for_review(article, by=request.user))
-            except PermissionDenied:
-                continue  # not theirs to submit, or no longer a draft
+        drafts = queryset.filter(status=Article.Status.DRAFT)
+        submitted = _each_allowed(drafts, publishing.submit_for_review, by=request.user)
         self.message_user(request, f"{len(submitted)} article(s) submitted for review.")
         for outcome in submitted:
             if outcome.findings:
                 self._report_findings(request, outcome.article, outcome.findings)
+
+    @admin.action(description="Withdraw selected pieces from review", permissions=["withdraw"])
+    def withdraw_from_review(self, request, queryset):
+        in_review = queryset.filter(status=Article.Status.IN_REVIEW)
+        withdrawn = _each_allowed(in_review, publishing.withdraw_from_review, by=request.user)
+        self.message_user(request, f"{len(withdrawn)} article(s) withdrawn from review to draft.")
+
+    def withdraw_view(self, request, object_id):
+        """The button on a piece in review: back to draft, then to its form."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        if not str(object_id).isdigit():
+            raise Http404  # a hand-made address, not an article's number
+        article = get_object_or_404(self.get_queryset(request), pk=object_id)
+        publishing.withdraw_from_review(article, by=request.user)
+        self.message_user(request, f"“{article}” is a draft again; edit it and submit it anew.")
+        return redirect("admin:articles_article_change", article.pk)
+
+    def has_withdraw_permission(self, request):
+        return request.user.has_perm("articles.view_article")
 
     @admin.action(description="Publish selected articles now", permissions=["publish"])
     def publish_now(self, request, queryset):
@@ -43,7 +61,7 @@ class DeskActions:
             pieces = _listed(outcome.article for outcome in outcomes)
             self.message_user(request, f"{summary}: {pieces}.", messages.SUCCESS)
             for outcome in outcomes:
-                self._report_override(request, outcome.override)
+                self._report_override(request, outcome)
         for error in blocked:
             self.message_user(
                 request, f"{error.summary} in {_listed([error.article])}.", messages.WARNING
@@ -74,11 +92,12 @@ class DeskActions:
         unpublished = [publishing.unpublish(article, by=request.user) for article in queryset]
         self.message_user(request, f"{len(unpublished)} article(s) returned to draft.")
 
-    def _report_override(self, request, override):
-        if override:
+    def _report_override(self, request, outcome):
+        if outcome.override:
+            codes = ", ".join(outcome.override.codes)
             self.message_user(
                 request,
-                f"Published despite {', '.join(override.codes)}; your reason is recorded.",
+                f"{outcome.summary} despite {codes}; your reason is recorded.",
                 messages.WARNING,
             )
 
@@ -100,3 +119,15 @@ class DeskActions:
 
 def _listed(articles) -> str:
     return ", ".join(f"“{article}”" for article in articles)
+
+
+def _each_allowed(articles, change, *, by) -> list[publishing.Outcome]:
+    """``change`` applied to each piece the user may change; the others are left alone (not
+    theirs, or moved on meanwhile)."""
+    outcomes = []
+    for article in articles:
+        try:
+            outcomes.append(change(article, by=by))
+        except PermissionDenied:
+            continue
+    return outcomes

@@ -4,19 +4,21 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from articles.linking import adopt_links, dismiss_actors, suggest_actors
 from articles.models import ArticleActor
 from web.admin import initial_from_query
 
-from .. import conflicts, publishing, workflow
+from .. import conflicts, publishing, revisions, workflow
 from ..checks import run_checks
 from ..checks.document import article_text
 from ..models import (
@@ -75,6 +77,11 @@ class ArticleAdminForm(forms.ModelForm):
         if self.instance.pk is not None:
             self.stored_version = conflicts.current_version(self.instance)
             self.fields["based_on_version"].initial = self.stored_version
+            if self.instance.is_scheduled and "status" in self.fields:
+                # "Published" with a time to come: say in words when readers see it.
+                self.fields[
+                    "status"
+                ].help_text = f"{self.instance.state_in_words}: readers see it from then."
 
     def clean(self):
         cleaned = super().clean()
@@ -115,8 +122,10 @@ class ArticleAdmin(DeskActions, VersionAdmin):
     date_hierarchy = "publish_at"
     autocomplete_fields = ["section", "lead_image_credit_source"]
     inlines = [BylineInline, ActorLinkInline, CitationInline, TagInline]
-    actions = ["submit_for_review", "publish_now", "unpublish"]
+    actions = ["submit_for_review", "withdraw_from_review", "publish_now", "unpublish"]
     form = ArticleAdminForm
+    change_list_template = "admin/articles/article/change_list.html"
+    object_history_template = "admin/articles/article/object_history.html"
     fieldsets = [
         ("Publish checks", {"fields": ["publish_checks"]}),
         (None, {"fields": ["headline", "slug", "dek", "kind", "section", "based_on_version"]}),
@@ -205,10 +214,14 @@ class ArticleAdmin(DeskActions, VersionAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = []
+        read_only = obj is not None and not self.has_change_permission(request, obj)
         for name, options in super().get_fieldsets(request, obj):
             if name == "Publish checks" and obj is None:
                 continue  # a new piece has nothing to check until it is saved
             fields = options["fields"]
+            if read_only:
+                # A piece its writer may only look at: the body as it reads, not its HTML.
+                fields = ["formatted_body" if field == "body" else field for field in fields]
             if not workflow.may_override_checks(request.user):
                 fields = [field for field in fields if field != "publish_override_reason"]
             fieldsets.append((name, {**options, "fields": fields}))
@@ -260,7 +273,7 @@ class ArticleAdmin(DeskActions, VersionAdmin):
             reason=form.cleaned_data.get("publish_override_reason", ""),
             write=write,
         )
-        self._report_override(request, outcome.override)
+        self._report_override(request, outcome)
         self._report_suggestions(request, written["suggestions"])
         if outcome.submitted:
             self._report_findings(request, article, outcome.findings)
@@ -327,6 +340,17 @@ class ArticleAdmin(DeskActions, VersionAdmin):
                 messages.WARNING,
             )
 
+    @admin.display(description="Body")
+    def formatted_body(self, article):
+        # Stored sanitised (articles.html.sanitize_body): only what the editor can make.
+        return format_html('<div class="formatted-body">{}</div>', mark_safe(article.body))
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["may_withdraw"] = obj is not None and workflow.may_withdraw_from_review(
+            request.user, obj
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     # --- Publish checks on the change page --------------------------------------------------
 
     @admin.display(description="Findings")
@@ -360,7 +384,53 @@ class ArticleAdmin(DeskActions, VersionAdmin):
             # reversion looks the id up as text: a hand-made one (a NUL byte) must not reach
             # the database.
             raise Http404
+        # The revisions to choose two of, newest first, as reversion lists them.
+        extra_context = {
+            **(extra_context or {}),
+            "revisions": Version.objects.get_for_object_reference(Article, object_id)
+            .select_related("revision__user")
+            .order_by("-revision__date_created", "-pk"),
+        }
         return super().history_view(request, object_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        # reversion offers "Recover deleted articles" to anyone who may add: only editors may.
+        extra_context = {**(extra_context or {}), "may_recover": workflow.may_publish(request.user)}
+        return super().changelist_view(request, extra_context)
+
+    def compare_view(self, request, object_id):
+        """Two revisions of a piece side by side: ``?from=<version>&to=<version>``, the two
+        latest when none are chosen."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        if not str(object_id).isdigit():
+            raise Http404
+        article = get_object_or_404(self.get_queryset(request), pk=object_id)
+        versions = Version.objects.get_for_object(article).select_related("revision__user")
+        chosen = [request.GET.get(name, "") for name in ("from", "to")]
+        if all(pk.isdigit() for pk in chosen):
+            pair = list(versions.filter(pk__in=chosen))
+        else:
+            pair = list(versions[:2])
+        if len(pair) != 2:
+            self.message_user(
+                request, "Choose two different revisions of this piece to compare.", messages.ERROR
+            )
+            return redirect("admin:articles_article_history", article.pk)
+        comparison = revisions.compare(*pair)
+        return TemplateResponse(
+            request,
+            "admin/articles/article/compare.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": f"Compare two revisions of “{article}”",
+                "opts": self.opts,
+                "original": article,
+                "comparison": comparison,
+                "earlier": revisions.described(comparison.earlier),
+                "later": revisions.described(comparison.later),
+            },
+        )
 
     def recoverlist_view(self, request, extra_context=None):
         # Deleted pieces are anyone's: like recovering one, listing them is for editors.
@@ -377,9 +447,7 @@ class ArticleAdmin(DeskActions, VersionAdmin):
 
     @admin.display(description="state", ordering="status")
     def state(self, article):
-        if article.is_scheduled:
-            return format_html("Scheduled for {}", timezone.localtime(article.publish_at))
-        return article.get_status_display()
+        return article.state_in_words
 
     # --- Preview --------------------------------------------------------------------------
 
@@ -389,7 +457,17 @@ class ArticleAdmin(DeskActions, VersionAdmin):
             self.admin_site.admin_view(self.preview_view),
             name="articles_article_preview",
         )
-        return [preview, *super().get_urls()]
+        withdraw = path(
+            "<path:object_id>/withdraw/",
+            self.admin_site.admin_view(require_POST(self.withdraw_view)),
+            name="articles_article_withdraw",
+        )
+        compare = path(
+            "<path:object_id>/history/compare/",
+            self.admin_site.admin_view(self.compare_view),
+            name="articles_article_compare",
+        )
+        return [preview, withdraw, compare, *super().get_urls()]
 
     def preview_view(self, request, object_id):
         """The draft exactly as readers will see it; permission checked on every request."""

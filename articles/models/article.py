@@ -10,6 +10,7 @@ from django.db.models import F
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django_prose_editor.fields import ProseEditorField
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
@@ -275,6 +276,15 @@ class Article(models.Model):
     @property
     def is_scheduled(self) -> bool:
         return self.status == self.Status.PUBLISHED and not self.is_public()
+
+    @property
+    def state_in_words(self) -> str:
+        """The state as the desk names it: "Scheduled for 10 December 2026, 09:00" (local
+        time), "Published", "In review" or "Draft"."""
+        if self.is_scheduled:
+            when = date_format(timezone.localtime(self.publish_at), "j F Y, H:i")
+            return f"Scheduled for {when}"
+        return self.get_status_display()
 
     @property
     def reading_minutes(self) -> int:

@@ -92,8 +92,8 @@ def test_the_refused_editor_sees_both_versions_field_by_field(client, editor, co
     rows = {
         row[0]: row[1:]
         for row in re.findall(
-            r'<th scope="row">(.*?)</th>\s*<td class="edit-conflict__yours">(.*?)</td>\s*'
-            r'<td class="edit-conflict__stored">(.*?)</td>',
+            r'<th scope="row">(.*?)</th>\s*<td class="edit-conflict__value">(.*?)</td>\s*'
+            r'<td class="edit-conflict__value">(.*?)</td>',
             panel,
             re.S,
         )

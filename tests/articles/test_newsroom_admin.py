@@ -85,6 +85,17 @@ def test_writer_does_not_see_the_publish_action(client, writer, writers_draft):
     assert "Publish selected articles now" not in response.text
 
 
+def test_only_those_who_may_recover_deleted_pieces_are_offered_it(client, writer, editor):
+    recover_list = reverse("admin:articles_article_recoverlist")
+    client.force_login(writer)
+    assert recover_list not in client.get(reverse("admin:articles_article_changelist")).text
+    assert client.get(recover_list).status_code == 403
+    client.force_login(editor)
+    page = client.get(reverse("admin:articles_article_changelist")).text
+    assert f'href="{recover_list}"' in page and "Recover deleted articles" in page
+    assert client.get(recover_list).status_code == 200
+
+
 def test_writer_cannot_edit_a_published_piece(client, writer):
     published = ArticleFactory(headline="Already out")
     published.created_by = writer
@@ -303,3 +314,44 @@ def test_change_form_offers_a_preview_of_an_unpublished_piece(client, writer, wr
     client.force_login(writer)
     response = client.get(change_url(writers_draft))
     assert preview_url(writers_draft) in response.text
+
+
+def test_a_writer_reads_their_submitted_piece_as_text_and_withdraws_it(client, writer):
+    article = ArticleFactory(
+        status="in_review",
+        publish_at=None,
+        body="<h2>What happened</h2><p>The talks <strong>resumed</strong>.</p>",
+        bylines=[AuthorFactory(user=writer)],
+    )
+    client.force_login(writer)
+    page = client.get(change_url(article)).text
+    assert "<h2>What happened</h2><p>The talks <strong>resumed</strong>.</p>" in page
+    assert "&lt;h2&gt;" not in page
+    withdraw = reverse("admin:articles_article_withdraw", args=[article.pk])
+    assert f'action="{withdraw}"' in page
+    assert client.get(withdraw).status_code == 405
+    response = client.post(withdraw, follow=True)
+    assert "is a draft again" in response.text
+    article.refresh_from_db()
+    assert article.status == "draft"
+    # A draft again, the form is theirs to edit, and there is nothing to withdraw.
+    page = client.get(change_url(article)).text
+    assert 'name="body"' in page and withdraw not in page
+
+
+def test_no_one_withdraws_a_piece_that_is_not_theirs_or_not_in_review(client, writer, editor):
+    others = ArticleFactory(status="in_review", publish_at=None)
+    published = ArticleFactory(bylines=[AuthorFactory(user=writer)])
+    client.force_login(writer)
+    for article in (others, published):
+        client.post(reverse("admin:articles_article_withdraw", args=[article.pk]))
+    others.refresh_from_db()
+    published.refresh_from_db()
+    assert (others.status, published.status) == ("in_review", "published")
+    client.force_login(editor)
+    client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "withdraw_from_review", "_selected_action": [others.pk]},
+    )
+    others.refresh_from_db()
+    assert others.status == "draft"

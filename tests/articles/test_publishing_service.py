@@ -97,7 +97,7 @@ def test_the_form_and_the_action_record_and_report_an_override_the_same_way(clie
         client, by_action, publish_override="Publish anyway", publish_override_reason=reason
     )
 
-    said = "Published despite repeated_blocks; your reason is recorded."
+    said = "Published now despite repeated_blocks; your reason is recorded."
     assert said in through_form.text
     assert said in through_action.text
 
@@ -186,3 +186,35 @@ def test_a_publish_the_form_refuses_leaves_no_revision_in_the_history(client, ed
     assert [version.object_repr for version in Version.objects.get_for_object(piece)] == [
         "A slip, retitled"
     ]
+
+
+def test_a_scheduled_piece_says_when_in_words_on_the_list_the_form_the_preview_and_override(
+    client, editor, settings
+):
+    settings.TIME_ZONE = "Europe/Budapest"
+    at = datetime.datetime(2099, 12, 10, 8, 0, tzinfo=datetime.UTC)
+    piece = ArticleFactory(headline="Winter talks", publish_at=at)
+    said = "Scheduled for 10 December 2099, 09:00"
+    client.force_login(editor)
+
+    listed = client.get(reverse("admin:articles_article_changelist")).text
+    form = client.get(change_url(piece)).text
+    preview = client.get(reverse("admin:articles_article_preview", args=[piece.pk])).text
+    for page in (listed, form, preview):
+        assert said in page
+        assert "2099-12-10 08:00:00+00:00" not in page
+    assert "Status: Published" not in preview
+
+    faulty = ArticleFactory(body=FAULTY_BODY, status="draft", publish_at=None)
+    response = client.post(
+        change_url(faulty),
+        article_form(
+            faulty,
+            status="published",
+            publish_at_0="2099-12-10",
+            publish_at_1="09:00",
+            publish_override_reason="A deliberate refrain.",
+        ),
+        follow=True,
+    )
+    assert f"{said} despite repeated_blocks; your reason is recorded." in response.text

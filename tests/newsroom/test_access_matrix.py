@@ -327,6 +327,27 @@ MATRIX: dict[str, list[Cell]] = {
         ),
         Cell("/admin/articles/article/{scheduled.pk}/preview/", newsroom(403, 200, 403)),
     ],
+    # Comparing two revisions: for those who may see the piece's history.
+    "admin/articles/article/<path:object_id>/history/compare/": [
+        Cell(
+            "/admin/articles/article/{other_draft.pk}/history/compare/",
+            newsroom(403, 302, 404),
+        ),
+        Cell(
+            "/admin/articles/article/{other_draft.pk}/history/compare/"
+            "?from={other_draft_version.pk}&to={other_draft_version.pk}",
+            newsroom(403, 302, 404),
+        ),
+    ],
+    # Withdrawing a piece from review is a POST, and only of a piece in review.
+    "admin/articles/article/<path:object_id>/withdraw/": [
+        Cell("/admin/articles/article/{own_draft.pk}/withdraw/", staff(405)),
+        Cell(
+            "/admin/articles/article/{other_draft.pk}/withdraw/",
+            newsroom(403, 403, 404),
+            method="post",
+        ),
+    ],
     "admin/articles/article/^([^/]+)/history/(\\d+)/$": [
         Cell(
             "/admin/articles/article/{other_draft.pk}/history/{other_draft_version.pk}/",
