@@ -75,10 +75,13 @@ class Mark:
     label_width: float
     x: float = 0.0
     y: float = 0.0
+    half_width: float = field(init=False)
+    below: float = field(init=False)  # from the centre to the bottom of the name
 
-    @property
-    def half_width(self) -> float:
-        return max(self.r, self.label_width / 2)
+    def __post_init__(self):
+        # Fixed once the name is wrapped: only the position moves.
+        self.half_width = max(self.r, self.label_width / 2)
+        self.below = self.r + GAP + len(self.lines) * LINE_HEIGHT
 
     @property
     def left(self) -> float:
@@ -94,7 +97,7 @@ class Mark:
 
     @property
     def bottom(self) -> float:
-        return self.y + self.r + GAP + len(self.lines) * LINE_HEIGHT
+        return self.y + self.below
 
     @property
     def label_lines(self) -> list[tuple[str, float]]:
@@ -104,8 +107,7 @@ class Mark:
 
     def overlaps(self, other: "Mark") -> bool:
         return (
-            self.left < other.right + GAP
-            and other.left < self.right + GAP
+            abs(self.x - other.x) < self.half_width + other.half_width + GAP
             and self.top < other.bottom + GAP
             and other.top < self.bottom + GAP
         )

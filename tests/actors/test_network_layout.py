@@ -46,9 +46,16 @@ def assert_legible(drawing, nodes):
         )
         assert mark.left >= 0 and mark.right <= drawing.width, mark.node.name
         assert mark.top >= 0 and mark.bottom <= drawing.height, mark.node.name
-    for i, a in enumerate(marks):
-        for b in marks[i + 1 :]:
-            assert not a.overlaps(b), (a.node.name, b.node.name)
+    boxes = [(m.left, m.top, m.right, m.bottom, m.node.name) for m in marks]
+    for i, (left, top, right, bottom, name) in enumerate(boxes):
+        for other_left, other_top, other_right, other_bottom, other in boxes[i + 1 :]:
+            apart = (
+                right <= other_left
+                or other_right <= left
+                or bottom <= other_top
+                or other_bottom <= top
+            )
+            assert apart, (name, other)
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 8, 20, 40, 60])
