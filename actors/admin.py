@@ -13,14 +13,14 @@ class AliasInline(admin.TabularInline):
 
 @admin.register(Actor)
 class ActorAdmin(ListedForEditorsOnly, admin.ModelAdmin):
-    list_display = ["name", "kind", "title", "country", "article_count"]
+    list_display = ["name", "sort_name", "kind", "title", "country", "article_count"]
     list_filter = ["kind"]
     ordering = ["name"]
-    search_fields = ["name", "aliases__name", "title", "wikidata_id"]
+    search_fields = ["name", "sort_name", "aliases__name", "title", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [AliasInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "title", "country", "bio"]}),
+        (None, {"fields": ["name", "sort_name", "slug", "kind", "title", "country", "bio"]}),
         ("Portrait", {"fields": ["portrait", "portrait_credit"]}),
         (
             "Reference",

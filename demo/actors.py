@@ -149,6 +149,7 @@ PEOPLE = (
         wikidata_id="Q15031",
         born=date(1953, 6, 15),
         in_office_from=date(2013, 3, 14),
+        sort_name="Xi Jinping",  # family name first
     ),
     DemoActor(
         "Recep Tayyip Erdoğan",

@@ -157,6 +157,8 @@ def load_actor(data: DemoActor) -> Actor:
     actor.born = data.born
     actor.in_office_from = data.in_office_from
     actor.in_office_to = data.in_office_to
+    if data.sort_name:
+        actor.sort_name = data.sort_name
     if data.portrait and _needs_picture(actor.portrait):
         picture = images.portrait(actor.initials, seed=data.name)
         actor.portrait.save(f"{fold_slug(data.name)}.jpg", ContentFile(picture), save=False)

@@ -1,18 +1,37 @@
 """Actor index and actor pages: who the newsroom covers, and who appears with whom."""
 
+from urllib.parse import urlencode
+
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView, TemplateView
 
-from actors.models import Actor
+from actors.models import A_TO_Z, Actor
+from actors.sort_names import OTHER_INITIAL
+from web import reader_cache
 
 from ..models import Article
 from ..search.forms import PERIODS
 from ..views import ArticleListView
 from .graph import cached_actor_charts, cached_newsroom_network
 
+LETTERS_CACHE_SECONDS = 60 * 60 * 24
+
+
+def index_letters(kind: str) -> set[str]:
+    """The A–Z letters that have actors (of ``kind``), kept until an actor or a list changes."""
+    actors = Actor.objects.filter(kind=kind) if kind else Actor.objects.all()
+    return reader_cache.remember(
+        f"actors:letters:{kind}",
+        (reader_cache.LISTS,),
+        actors.index_letters,
+        lambda: LETTERS_CACHE_SECONDS,
+    )
+
 
 class ActorIndexView(ListView):
+    """Actors in A–Z order (people by surname), filtered by kind and by letter."""
+
     template_name = "actors/actor_index.html"
     context_object_name = "actors"
     paginate_by = 48
@@ -21,20 +40,43 @@ class ActorIndexView(ListView):
         kind = self.request.GET.get("kind", "")
         return kind if kind in Actor.Kind.values else ""
 
+    def get_letter(self):
+        letter = self.request.GET.get("letter", "").upper()
+        return letter if letter in A_TO_Z else ""
+
     def get_queryset(self):
         actors = Actor.objects.annotate(
             coverage=Count(
                 "article_links",
                 filter=Q(article_links__article__in=Article.objects.public().values("pk")),
             )
-        ).order_by("name")
+        ).alphabetical()
         if kind := self.get_kind():
             actors = actors.filter(kind=kind)
+        if letter := self.get_letter():
+            actors = actors.filter(index_letter=letter)
         return actors
 
     def get_context_data(self, **kwargs):
+        kind, letter = self.get_kind(), self.get_letter()
+        present = index_letters(kind)
+
+        def query(**filters) -> str:
+            # The filters in one order: the canonical address, letters and pagination agree.
+            return urlencode({name: value for name, value in filters.items() if value})
+
         return super().get_context_data(
-            kinds=Actor.Kind.choices, current_kind=self.get_kind(), **kwargs
+            kinds=Actor.Kind.choices,
+            current_kind=kind,
+            current_letter=letter,
+            letters=[
+                (each, query(kind=kind, letter=each), each in present)
+                for each in A_TO_Z
+                if each in present or each != OTHER_INITIAL
+            ],
+            kind_query=query(kind=kind),
+            filter_query=query(kind=kind, letter=letter),
+            **kwargs,
         )
 
 

@@ -1,7 +1,9 @@
 """Who appears with whom: co-occurrence of actors in public articles, laid out as a network.
 
 Two links are counted as one edge when two actors are linked to the same public article.
-The newsroom-wide network (``/actors/graph/``) is laid out on the server with networkx and
+Each node also lists its links (who, how many pieces), so the pages can give every figure
+as text before the drawing. The newsroom-wide network (``/actors/graph/``) is laid out on
+the server with networkx, drawn once for a phone and once for a desktop (``layout.py``) and
 kept in the cache until links change: every save or deletion of an article, a link or an
 actor moves the reader-cache tag ``GRAPH_TAG`` on (``articles.caching``), and nothing is kept
 past the moment a scheduled piece goes live.
@@ -18,14 +20,27 @@ from actors.models import Actor
 from web import reader_cache
 
 from ..models import Article, ArticleActor
+from .layout import Drawing, draw
 
 # Every network and chart depends on this reader-cache tag.
 GRAPH_TAG = "actors:graph"
 GRAPH_CACHE_SECONDS = 60 * 60 * 24
 GRAPH_MAX_NODES = 40
 GRAPH_MAX_EDGES = 160
-GRAPH_LABELLED_NODES = 24
 EGO_SIZE = 8
+LAYOUT_VERSION = "drawn-2"
+# The drawings' widths, in units about a CSS pixel where each is shown (actors.css): a
+# phone's column, a desktop page, the column beside an actor's list.
+NARROW, WIDE, EGO = (320, 560), (960, 600), (340, 380)
+
+
+@dataclass(frozen=True)
+class Link:
+    """Another actor a node appears with, and in how many pieces."""
+
+    name: str
+    slug: str
+    weight: int
 
 
 @dataclass
@@ -35,15 +50,9 @@ class Node:
     slug: str
     kind: str
     weight: int
-    x: float = 0.0
-    y: float = 0.0
-    r: float = 6.0
-    labelled: bool = True
     centre: bool = False
-
-    @property
-    def label_y(self) -> float:
-        return round(self.y + self.r + 14, 1)
+    links: list[Link] = field(default_factory=list)
+    actor: Actor | None = None  # on an actor's own network: the other actor, for its chip
 
 
 @dataclass
@@ -58,16 +67,26 @@ class Edge:
 class Network:
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
-    width: int = 960
-    height: int = 640
-
-    @property
-    def view_box(self) -> str:
-        return f"0 0 {self.width} {self.height}"
+    drawings: list[Drawing] = field(default_factory=list)
 
     @property
     def edges_by_weight(self) -> list[Edge]:
         return sorted(self.edges, key=lambda e: (-e.weight, e.source.name, e.target.name))
+
+    @property
+    def others(self) -> list[Node]:
+        """The nodes but the one in the middle of an actor's own network."""
+        return [node for node in self.nodes if not node.centre]
+
+    def list_links(self, edges: list[Edge] | None = None) -> None:
+        """Give each node its links from ``edges`` (by default all), heaviest first."""
+        for node in self.nodes:
+            node.links = []
+        for edge in self.edges if edges is None else edges:
+            edge.source.links.append(Link(edge.target.name, edge.target.slug, edge.weight))
+            edge.target.links.append(Link(edge.source.name, edge.source.slug, edge.weight))
+        for node in self.nodes:
+            node.links.sort(key=lambda link: (-link.weight, link.name))
 
 
 def pair_counts(links: QuerySet, actor_ids) -> list[tuple[int, int, int]]:
@@ -87,8 +106,8 @@ def pair_counts(links: QuerySet, actor_ids) -> list[tuple[int, int, int]]:
 
 
 def lay_out(network: Network, seed: int = 7) -> Network:
-    """Place the nodes with a force-directed layout (heavier edges pull closer), scaled into
-    the network's box with room for labels.
+    """Place the nodes with a force-directed layout (heavier edges pull closer), then draw
+    the network for a phone and for a desktop.
 
     Every node is also tied, weakly, to an invisible hub: without it, actors that share no
     piece with the others drift to the edges and squeeze the rest into a knot.
@@ -112,8 +131,11 @@ def lay_out(network: Network, seed: int = 7) -> Network:
         )
     else:
         positions = {node.pk: (0.0, 0.0) for node in network.nodes}
-    _fit(network, _fisheye({n.pk: tuple(map(float, positions[n.pk])) for n in network.nodes}))
-    _separate_labels(network)
+    spread = _fisheye({n.pk: tuple(map(float, positions[n.pk])) for n in network.nodes})
+    network.drawings = [
+        draw(network.nodes, network.edges, spread, width=w, height=h, fit=fit)
+        for fit, (w, h) in (("narrow", NARROW), ("wide", WIDE))
+    ]
     return network
 
 
@@ -131,87 +153,30 @@ def _fisheye(positions: dict[int, tuple[float, float]], power: float = 0.6) -> d
     return out
 
 
-def _label_box(node: Node) -> tuple[float, float]:
-    """Half width and half height of a node with its label underneath, in SVG units."""
-    half_width = max(node.r, len(node.name) * 3.4 if node.labelled else node.r) + 4
-    half_height = node.r + (10 if node.labelled else 2)
-    return half_width, half_height
-
-
-def _separate_labels(network: Network, rounds: int = 60) -> None:
-    """Nudge nodes apart until no two labelled nodes' boxes overlap (or ``rounds`` pass),
-    keeping every node inside the box."""
-    nodes = network.nodes
-    for _ in range(rounds):
-        moved = False
-        for i, a in enumerate(nodes):
-            for b in nodes[i + 1 :]:
-                aw, ah = _label_box(a)
-                bw, bh = _label_box(b)
-                ay, by = a.y + (6 if a.labelled else 0), b.y + (6 if b.labelled else 0)
-                overlap_x = aw + bw - abs(a.x - b.x)
-                overlap_y = ah + bh - abs(ay - by)
-                if overlap_x <= 0 or overlap_y <= 0:
-                    continue
-                moved = True
-                # Move along the cheaper axis; vertical moves are cheaper for wide labels.
-                if overlap_y <= overlap_x:
-                    step = overlap_y / 2 + 0.5
-                    sign = 1 if b.y >= a.y else -1
-                    a.y, b.y = a.y - sign * step, b.y + sign * step
-                else:
-                    step = overlap_x / 2 + 0.5
-                    sign = 1 if b.x >= a.x else -1
-                    a.x, b.x = a.x - sign * step, b.x + sign * step
-        for node in nodes:
-            half_width, _ = _label_box(node)
-            node.x = round(min(max(node.x, half_width), network.width - half_width), 1)
-            node.y = round(min(max(node.y, node.r + 4), network.height - node.r - 22), 1)
-        if not moved:
-            break
-
-
 def lay_out_around(network: Network, centre: Node) -> Network:
     """An actor's own network: the actor in the middle, the others on a ring around it,
     heaviest first from the top, nearer the middle the more pieces they share."""
-    others = [node for node in network.nodes if node is not centre]
+    others = network.others
     heaviest = max((node.weight for node in others), default=1) or 1
     positions = {centre.pk: (0.0, 0.0)}
     for i, node in enumerate(others):
         angle = -math.pi / 2 + 2 * math.pi * i / len(others)
         radius = 1.0 - 0.3 * node.weight / heaviest
         positions[node.pk] = (radius * math.cos(angle), radius * math.sin(angle))
-    _fit(network, positions, bounds=(-1.0, 1.0, -1.0, 1.0))
+    width, height = EGO
+    # Within the ring's bounds, so the actor stays in the middle even with one other.
+    network.drawings = [
+        draw(
+            network.nodes,
+            network.edges,
+            positions,
+            width=width,
+            height=height,
+            fit="any",
+            bounds=(-1.0, 1.0, -1.0, 1.0),
+        )
+    ]
     return network
-
-
-def _fit(
-    network: Network,
-    positions: dict[int, tuple[float, float]],
-    bounds: tuple[float, float, float, float] | None = None,
-) -> None:
-    """Scale layout ``positions`` (within ``bounds``: min x, max x, min y, max y; by default
-    the positions' own) into the box, leaving margins for labels; size circles and lines."""
-    margin_x, margin_top, margin_bottom = 90, 30, 40
-    xs = [x for x, _ in positions.values()]
-    ys = [y for _, y in positions.values()]
-    min_x, max_x, min_y, max_y = bounds or (min(xs), max(xs), min(ys), max(ys))
-    span_x = (max_x - min_x) or 1.0
-    span_y = (max_y - min_y) or 1.0
-    inner_w = network.width - 2 * margin_x
-    inner_h = network.height - margin_top - margin_bottom
-    heaviest = max((n.weight for n in network.nodes), default=1) or 1
-    for node in network.nodes:
-        x, y = positions[node.pk]
-        if len(network.nodes) == 1:
-            node.x, node.y = network.width / 2, network.height / 2
-        else:
-            node.x = round(margin_x + (x - min_x) / span_x * inner_w, 1)
-            node.y = round(margin_top + (y - min_y) / span_y * inner_h, 1)
-        node.r = round(5 + 13 * math.sqrt(node.weight / heaviest), 1)
-    strongest = max((e.weight for e in network.edges), default=1) or 1
-    for edge in network.edges:
-        edge.width = round(1 + 5 * edge.weight / strongest, 1)
 
 
 def _period_start(period: str | None) -> datetime.datetime | None:
@@ -254,14 +219,17 @@ def newsroom_network(kind: str = "", period: str = "") -> Network:
         return network
     pairs = sorted(pair_counts(links, list(nodes)), key=lambda p: -p[2])[:GRAPH_MAX_EDGES]
     network.edges = [Edge(nodes[a], nodes[b], n) for a, b, n in pairs]
-    for rank, node in enumerate(network.nodes):
-        node.labelled = rank < GRAPH_LABELLED_NODES
+    network.list_links()
     return lay_out(network)
 
 
 def _remembered(key: str, compute):
+    # The version in the key: networks kept by an earlier release have another shape.
     return reader_cache.remember(
-        key, (GRAPH_TAG,), compute, lambda: reader_cache.lifetime(GRAPH_CACHE_SECONDS)
+        f"{LAYOUT_VERSION}:{key}",
+        (GRAPH_TAG,),
+        compute,
+        lambda: reader_cache.lifetime(GRAPH_CACHE_SECONDS),
     )
 
 
@@ -296,9 +264,7 @@ def appears_with(actor: Actor, limit: int = EGO_SIZE) -> QuerySet:
     )
 
 
-def ego_network(
-    actor: Actor, others: QuerySet, width: int = 520, height: int = 400
-) -> tuple[list[Actor], Network]:
+def ego_network(actor: Actor, others: QuerySet) -> tuple[list[Actor], Network]:
     """``actor`` in the middle, ``others`` (from ``appears_with``) around it, joined where
     they appear together in the actor's public articles. Two queries, whatever the actor."""
     shown = list(others)
@@ -306,11 +272,11 @@ def ego_network(
     nodes = {actor.pk: centre}
     edges = []
     for other in shown:
-        node = Node(other.pk, other.name, other.slug, other.kind, other.shared)
+        node = Node(other.pk, other.name, other.slug, other.kind, other.shared, actor=other)
         nodes[other.pk] = node
         edges.append(Edge(centre, node, other.shared))
     centre.weight = max((o.shared for o in shown), default=1)
-    network = Network(nodes=list(nodes.values()), edges=edges, width=width, height=height)
+    network = Network(nodes=list(nodes.values()), edges=edges)
     their_links = public_links().filter(
         article__in=ArticleActor.objects.filter(actor=actor).values("article_id")
     )
@@ -318,6 +284,8 @@ def ego_network(
     # query count stays the same, even when there are none.
     for a, b, n in pair_counts(their_links, others.values("pk")):
         edges.append(Edge(nodes[a], nodes[b], n))
+    # What the others share with the actor is on their chips; the list adds the rest.
+    network.list_links(edges[len(shown) :])
     if shown:
         lay_out_around(network, centre)
     return shown, network

@@ -60,9 +60,12 @@ def test_the_network_joins_actors_that_share_public_pieces(cast):
 def test_every_node_is_placed_inside_the_drawing(cast):
     network = newsroom_network()
 
-    for node in network.nodes:
-        assert node.r <= node.x <= network.width - node.r
-        assert node.r <= node.y <= network.height - node.r
+    assert [d.fit for d in network.drawings] == ["narrow", "wide"]
+    for drawing in network.drawings:
+        assert {m.node.name for m in drawing.marks} == {"Alpha", "Bravo", "Charlie"}
+        for mark in drawing.marks:
+            assert mark.r <= mark.x <= drawing.width - mark.r
+            assert mark.r <= mark.y <= drawing.height - mark.r
 
 
 def test_the_network_filters_by_kind(cast):
@@ -116,13 +119,58 @@ def test_the_graph_page_draws_the_network_with_a_table_beside_it(client, cast):
 
     assert response.status_code == 200
     text = response.text
-    assert re.search(r'<svg class="network"[^>]*aria-labelledby="graph-chart-title"', text)
-    assert '<title id="graph-chart-title">' in text
-    assert '<desc id="graph-chart-desc">' in text
-    assert text.count('<line class="network__edge"') == 3
+    # One drawing for phones, one for desktops: each with its title, description and lines.
+    for fit in ("narrow", "wide"):
+        assert re.search(
+            rf'<svg class="network network--{fit}"[^>]*aria-labelledby="graph-chart-{fit}-title"',
+            text,
+        )
+        assert f'<title id="graph-chart-{fit}-title">' in text
+        assert f'<desc id="graph-chart-{fit}-desc">' in text
+    assert text.count('<line class="network__edge"') == 2 * 3
     assert 'href="/actors/alpha/"' in text
     assert "Delta" not in text
     assert re.search(r"Alpha</a> and <a [^>]*>Bravo</a></td><td[^>]*>2</td>", text)
+
+
+def test_the_graph_page_lists_every_actor_with_its_links_before_the_drawing(client, cast):
+    text = client.get("/actors/graph/").text
+
+    listed = text.index('<ol class="network-list">')
+    assert listed < text.index('<svg class="network')
+    items = re.findall(r'<li class="network-list__item">(.*?)</li>', text, re.S)
+    assert len(items) == 3
+    alpha = next(item for item in items if 'href="/actors/alpha/">Alpha</a>' in item)
+    assert "Person · 2 pieces" in alpha
+    assert re.search(
+        r'With <a href="/actors/bravo/">Bravo</a>&nbsp;\(2\), '
+        r'<a href="/actors/charlie/">Charlie</a>&nbsp;\(1\)',
+        alpha,
+    )
+
+
+def test_nothing_in_the_drawings_is_told_only_on_hover(client, cast):
+    for url in ("/actors/graph/", cast["A"].get_absolute_url()):
+        text = client.get(url).text
+        drawings = re.findall(r'<svg class="network.*?</svg>', text, re.S)
+        assert drawings
+        for drawing in drawings:
+            # The drawing's own title (named by aria-labelledby) is its only one.
+            assert drawing.count("<title") == 1
+            for name in re.findall(r"<tspan[^>]*>([^<]+)</tspan>", drawing):
+                assert name in text.replace(drawing, "")
+
+
+def test_the_actor_page_lists_who_else_appears_in_the_shared_pieces(client, cast):
+    text = client.get(cast["A"].get_absolute_url()).text
+
+    assert text.index('<ul class="appears-with__list">') < text.index('<svg class="network')
+    assert re.search(
+        r"Bravo</span>.*?2 shared pieces.*?In those pieces, also with "
+        r'<a href="/actors/charlie/">Charlie</a>&nbsp;\(1\)',
+        text,
+        re.S,
+    )
 
 
 def test_the_graph_page_ignores_unknown_filters(client, cast):
@@ -147,9 +195,10 @@ def test_an_actors_own_network_joins_the_others_where_they_meet(cast):
         ("Alpha", "Charlie"): 1,
         ("Bravo", "Charlie"): 1,
     }
-    centre = next(n for n in network.nodes if n.centre)
-    assert centre.name == "Alpha"
-    assert (centre.x, centre.y) == (network.width / 2, (30 + network.height - 40) / 2)
+    (drawing,) = network.drawings
+    centre = next(m for m in drawing.marks if m.node.centre)
+    assert centre.node.name == "Alpha"
+    assert centre.x == drawing.width / 2
 
 
 def test_the_actor_page_shows_the_name_as_heading_a_coverage_chart_and_appears_with(client, cast):
@@ -157,7 +206,7 @@ def test_the_actor_page_shows_the_name_as_heading_a_coverage_chart_and_appears_w
 
     assert re.search(r"<h1[^>]*>Alpha</h1>", text)
     assert '<title id="coverage-chart-title">Pieces about Alpha, month by month</title>' in text
-    assert '<title id="appears-chart-title">Who appears with Alpha</title>' in text
+    assert '<title id="appears-chart-any-title">Who appears with Alpha</title>' in text
     assert text.count('<rect class="chart__bar"') == 1
     assert "2 shared pieces" in text
 
