@@ -262,7 +262,7 @@ that the juntas would prefer, and so far the answer appears to be no.
 
 BUDAPEST_MEMORANDUM_EXPLAINED = DemoArticle(
     slug="budapest-memorandum-explained",
-    headline="Explainer: what the Budapest Memorandum promised, and what it did not",
+    headline="What the Budapest Memorandum promised, and what it did not",
     dek="""In 1994 Ukraine gave up the nuclear weapons left on its soil in return for
     assurances from three nuclear powers. Three decades later, the word "assurances" carries
     most of the weight in any argument about the deal.""",

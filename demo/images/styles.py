@@ -160,6 +160,12 @@ def chart(canvas: Image.Image, rng: random.Random, palette) -> None:
     deep, mid, light, accent = palette
     width, height = canvas.size
     canvas.paste(gradient(canvas.size, mix(deep, mid, 0.3), deep), (0, 0))
+    glow = Image.new("RGBA", canvas.size)
+    radius = height * 0.6
+    ImageDraw.Draw(glow).ellipse(
+        (width - radius, -radius, width + radius, radius), fill=(*light, 22)
+    )
+    canvas.alpha_composite(glow)
     layer = Image.new("RGBA", canvas.size)
     draw = ImageDraw.Draw(layer)
     for i in range(1, 6):
@@ -167,19 +173,18 @@ def chart(canvas: Image.Image, rng: random.Random, palette) -> None:
         draw.line((0, y, width, y), fill=(*light, 28), width=2)
     columns = 14
     slot = width / columns
-    level = rng.uniform(0.3, 0.45)
+    start, rise = rng.uniform(0.15, 0.25), rng.uniform(0.4, 0.55)
     points = []
+    # A series that climbs with some noise, as the captions of the chart pieces say.
     for i in range(columns):
-        level = min(0.85, max(0.15, level + rng.uniform(-0.08, 0.11)))
+        level = start + rise * i / (columns - 1) + rng.uniform(-0.04, 0.04)
         top = height * (1 - level)
         x = slot * i + slot * 0.2
         draw.rectangle((x, top, x + slot * 0.6, height), fill=(*mid, 150))
-        points.append((x + slot * 0.3, top - height * rng.uniform(0.05, 0.15)))
+        points.append((x + slot * 0.3, top - height * 0.06))
     draw.line(points, fill=(*accent, 255), width=10, joint="curve")
     for x, y in points:
         draw.ellipse((x - 14, y - 14, x + 14, y + 14), fill=(*light, 255))
-    radius = height * 0.6
-    draw.ellipse((width - radius, -radius, width + radius, radius), fill=(*light, 22))
     canvas.alpha_composite(layer)
 
 
