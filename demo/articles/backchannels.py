@@ -21,7 +21,7 @@ BACK_CHANNELS = DemoArticle(
     hour=7,
     image=LeadImage(
         style="figures",
-        caption="Two leaders pose before the colonnade at Mar-a-Lago, Florida, in July 2024",
+        caption="Two leaders, silhouetted against the colonnade at Mar-a-Lago, in July 2024",
         alt="Two men in dark suits stand side by side before a pale colonnade, flags behind them.",
         credit=BBC,
     ),

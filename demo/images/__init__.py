@@ -41,11 +41,15 @@ def portrait(plate: Sitter | Emblem, seed: str) -> bytes:
     plate of a state or the emblem of an organisation for an ``Emblem``."""
     rng = random.Random(f"portrait:{seed}")
     size = PORTRAIT_SIZE[0] * SUPERSAMPLE
-    canvas = background(size, rng)
-    draw = ImageDraw.Draw(canvas)
     if isinstance(plate, Sitter):
-        person(draw, size, rng, plate)
+        # Drawn larger and cropped close, so the face still reads in a 40 px chip.
+        large = int(size * 1.3)
+        canvas = background(large, rng)
+        person(ImageDraw.Draw(canvas), large, rng, plate)
+        left, top = (large - size) // 2, int(large * 0.1)
+        canvas = canvas.crop((left, top, left + size, top + size))
     else:
-        emblem(draw, size, plate)
+        canvas = background(size, rng)
+        emblem(ImageDraw.Draw(canvas), size, plate)
     picture = canvas.convert("RGB").resize(PORTRAIT_SIZE, Image.Resampling.LANCZOS)
     return finish(picture, rng, quality=88)
