@@ -257,9 +257,9 @@ MAJORITY_VOTE_OPINION = DemoArticle(
     days_ago=5,
     hour=11,
     image=LeadImage(
-        style="flags",
-        caption="Flags before the European Council's building in Brussels on a summit day",
-        alt="Flags on tall poles stand before a glass facade.",
+        style="document",
+        caption="A signature page of the Lisbon Treaty, which set today's unanimity rule",
+        alt="A typed page on a desk, with four signatures and a round seal at its foot.",
         credit=LE_MONDE,
     ),
     tags=("EU", "qualified majority voting", "treaty reform", "enlargement"),
