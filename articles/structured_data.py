@@ -26,6 +26,16 @@ SCHEMA_TYPE_BY_KIND = {
 }
 
 
+# schema.org's NewsArticle subtypes for the kinds of piece: opinion is told apart from
+# reporting, and an explainer is background (context and explanation) to the news.
+ARTICLE_TYPE_BY_KIND = {
+    "news": "NewsArticle",
+    "analysis": "AnalysisNewsArticle",
+    "opinion": "OpinionNewsArticle",
+    "explainer": "BackgroundNewsArticle",
+}
+
+
 def json_ld_script(data) -> SafeString:
     """``data`` as a JSON-LD data block that nothing inside it can break out of."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
@@ -80,15 +90,16 @@ def publisher(request) -> dict:
 
 
 def article_json_ld(article, request) -> list[dict]:
-    """A NewsArticle and its BreadcrumbList, from what the article page already loaded
-    (bylines, actor links and tags are prefetched by ``Article.objects.for_page()``)."""
+    """A NewsArticle (of the subtype for the piece's kind) and its BreadcrumbList, from what
+    the article page already loaded (bylines, actor links and tags are prefetched by
+    ``Article.objects.for_page()``)."""
     url = request.build_absolute_uri(article.get_absolute_url())
     published = article.first_published_at or article.publish_at
     modified = max(filter(None, [article.updated_at, published]), default=None)
     links = list(article.actor_links.all())
     news = {
         "@context": "https://schema.org",
-        "@type": "NewsArticle",
+        "@type": ARTICLE_TYPE_BY_KIND.get(article.kind, "NewsArticle"),
         "@id": f"{url}#article",
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},

@@ -23,7 +23,6 @@ PEOPLE = (
         wikidata_id="Q57641",
         born=date(1963, 5, 31),
         in_office_from=date(2010, 5, 29),
-        portrait=True,
     ),
     DemoActor(
         "Robert Fico",
@@ -36,7 +35,6 @@ PEOPLE = (
         ("Fico", "Slovak Prime Minister", "Slovak PM"),
         born=date(1964, 9, 15),
         in_office_from=date(2023, 10, 25),
-        portrait=True,
     ),
     DemoActor(
         "Vladimir Putin",
@@ -61,7 +59,6 @@ PEOPLE = (
         wikidata_id="Q3874799",
         born=date(1978, 1, 25),
         in_office_from=date(2019, 5, 20),
-        portrait=True,
     ),
     DemoActor(
         "Donald Trump",
@@ -136,7 +133,6 @@ PEOPLE = (
         ("Kissinger", "Henry A. Kissinger", "Dr Kissinger"),
         wikidata_id="Q66107",
         born=date(1923, 5, 27),
-        portrait=True,
     ),
     DemoActor(
         "Xi Jinping",
@@ -172,7 +168,6 @@ PEOPLE = (
         ("Rutte", "NATO Secretary General"),
         born=date(1967, 2, 14),
         in_office_from=date(2024, 10, 1),
-        portrait=True,
     ),
     DemoActor(
         "Ursula von der Leyen",

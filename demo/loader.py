@@ -31,6 +31,7 @@ from . import images
 from .actors import ACTORS
 from .articles import ARTICLES
 from .discussion import count_discussion, load_discussion
+from .likenesses import LIKENESSES
 from .markup import prose, to_html
 from .masthead import ACCOUNTS, AUTHORS, EDITOR_IN_CHIEF, PUBLICATION, SECTIONS
 from .records import DemoAccount, DemoActor, DemoArticle
@@ -159,8 +160,8 @@ def load_actor(data: DemoActor) -> Actor:
     actor.in_office_to = data.in_office_to
     if data.sort_name:
         actor.sort_name = data.sort_name
-    if data.portrait and _needs_picture(actor.portrait):
-        picture = images.portrait(actor.initials, seed=data.name)
+    if _needs_picture(actor.portrait):
+        picture = images.portrait(LIKENESSES[data.name], seed=data.name)
         actor.portrait.save(f"{fold_slug(data.name)}.jpg", ContentFile(picture), save=False)
         actor.portrait_credit = PORTRAIT_CREDIT
     actor.save()

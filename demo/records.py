@@ -53,7 +53,6 @@ class DemoActor:
     born: date | None = None
     in_office_from: date | None = None
     in_office_to: date | None = None
-    portrait: bool = False
     sort_name: str = ""  # only where the automatic one (surname first) is wrong
 
 

@@ -21,7 +21,7 @@ BACK_CHANNELS = DemoArticle(
     hour=7,
     image=LeadImage(
         style="figures",
-        caption="Two leaders pose during a visit to Mar-a-Lago, Florida, in July 2024",
+        caption="Two leaders, silhouetted against the colonnade at Mar-a-Lago, in July 2024",
         alt="Two men in dark suits stand side by side before a pale colonnade, flags behind them.",
         credit=BBC,
     ),
@@ -51,6 +51,11 @@ BACK_CHANNELS = DemoArticle(
             "The prime minister's own account of his July 2024 travels",
         ),
         Cite(ZELENSKY_ON_X, note="The Ukrainian president's response to the Moscow visit"),
+        Cite(
+            BBC,
+            "https://www.bbc.com/news/world/europe",
+            "Reporting and pictures from Orbán's visit to Mar-a-Lago, July 2024",
+        ),
     ),
     main=("Viktor Orbán", "Robert Fico", "Donald Trump"),
     mentioned=(

@@ -70,7 +70,7 @@ MOLDOVA_IN_REVIEW = DemoArticle(
     owner=WRITER,
     image=LeadImage(
         style="horizon",
-        caption="Winter fields on the banks of the Dniester",
+        caption="Winter hills in northern Moldova, above the Dniester valley",
         alt="Low, layered hills under a pale winter sun.",
         credit=DW,
     ),
@@ -115,15 +115,15 @@ NATO_MINISTERS_SCHEDULED = DemoArticle(
     defence, ammunition and long-range strike top the list; the people to operate them do
     not appear on it at all.""",
     section="Security",
-    kind="analysis",
+    kind="news",
     authors=("Helen Achterberg",),
     days_ago=-3,
     hour=6,
     image=LeadImage(
         style="chart",
-        caption="Production lines at an ammunition plant in central Europe",
-        alt="Abstract columns rising under a line graph on a dark ground.",
-        credit=REUTERS,
+        caption="European orders for air defence by year, from IISS estimates",
+        alt="A bar chart with a line plotted over it, on a dark ground.",
+        credit=IISS,
     ),
     tags=("NATO", "defence spending", "air defence", "ammunition"),
     citations=(

@@ -1,7 +1,7 @@
 """Demo pieces for the Diplomacy desk (the long read on back channels has its own module)."""
 
 from ..records import Cite, DemoArticle, LeadImage
-from ..sources import AFP, AP, IISS, LE_MONDE, REUTERS, STATE_DEPARTMENT
+from ..sources import AP, IISS, LE_MONDE, REUTERS, STATE_DEPARTMENT
 
 PRISONER_EXCHANGE = DemoArticle(
     slug="how-a-prisoner-exchange-is-negotiated",
@@ -16,8 +16,8 @@ PRISONER_EXCHANGE = DemoArticle(
     hour=9,
     image=LeadImage(
         style="horizon",
-        caption="An airport apron at dusk, the usual stage for an exchange",
-        alt="Low hills and a pale sun above an empty stretch of tarmac at dusk.",
+        caption="Dusk over the hills around Ankara, whose airport staged the exchange",
+        alt="Layered hills fading into a hazy sky under a low sun.",
         credit=AP,
     ),
     tags=("prisoner exchanges", "Russia", "United States", "intelligence", "Turkey"),
@@ -102,9 +102,9 @@ ANKARA_MEDIATOR = DemoArticle(
     updated_hours=30,
     image=LeadImage(
         style="sea",
-        caption="A cargo ship heads south through the Bosphorus towards the Sea of Marmara",
-        alt="A laden cargo ship crosses calm water under a hazy sky.",
-        credit=AFP,
+        caption="A container ship in the Black Sea, bound for the Bosphorus",
+        alt="A container ship stacked with coloured boxes crosses calm water under a hazy sky.",
+        credit=REUTERS,
     ),
     tags=("Turkey", "mediation", "Black Sea", "grain", "NATO"),
     citations=(

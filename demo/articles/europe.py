@@ -1,7 +1,7 @@
 """Demo pieces for the Europe desk, including the editor-in-chief's opinion column."""
 
 from ..records import Cite, DemoArticle, LeadImage
-from ..sources import AFP, AP, DW, ECFR, FT, IISS, LE_MONDE, REUTERS, SIPRI, TEU
+from ..sources import AFP, DW, ECFR, FT, IISS, LE_MONDE, REUTERS, SIPRI, TEU
 
 TEU_URL = "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12012M/TXT"
 
@@ -18,10 +18,10 @@ UNANIMITY = DemoArticle(
     hour=7,
     updated_hours=26,
     image=LeadImage(
-        style="bands",
+        style="flags",
         caption="Flags of the member states outside the Europa building in Brussels",
-        alt="Bands of blue and grey cut diagonally across the frame behind a golden disc.",
-        credit=REUTERS,
+        alt="A row of flags on tall poles before the glass front of an office building.",
+        credit=FT,
     ),
     tags=("EU", "unanimity", "Hungary", "Ukraine", "enlargement", "sanctions"),
     citations=(
@@ -104,7 +104,7 @@ BRATISLAVA = DemoArticle(
     hour=8,
     image=LeadImage(
         style="skyline",
-        caption="The Danube at Bratislava, with the castle above the old town",
+        caption="Bratislava's old town at dusk, seen from across the Danube",
         alt="A city skyline of towers and domes silhouetted against a hazy evening sky.",
         credit=DW,
     ),
@@ -180,9 +180,9 @@ POLAND = DemoArticle(
     hour=9,
     image=LeadImage(
         style="map",
-        caption="Tanks on exercise at a training area in north-eastern Poland",
+        caption="Supply routes through north-eastern Poland, as mapped by the IISS",
         alt="A muted relief map with borders, towns and dotted supply routes.",
-        credit=AP,
+        credit=IISS,
     ),
     tags=("Poland", "defence spending", "NATO", "rearmament"),
     citations=(
@@ -257,10 +257,10 @@ MAJORITY_VOTE_OPINION = DemoArticle(
     days_ago=5,
     hour=11,
     image=LeadImage(
-        style="bands",
-        caption="The round table of the European Council in Brussels",
-        alt="Overlapping discs in muted tones over diagonal bands of colour.",
-        credit=AFP,
+        style="document",
+        caption="A signature page of the Lisbon Treaty, which set today's unanimity rule",
+        alt="A typed page on a desk, with four signatures and a round seal at its foot.",
+        credit=LE_MONDE,
     ),
     tags=("EU", "qualified majority voting", "treaty reform", "enlargement"),
     citations=(

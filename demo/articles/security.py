@@ -2,7 +2,6 @@
 
 from ..records import Cite, DemoArticle, LeadImage
 from ..sources import (
-    AFP,
     AP,
     BUDAPEST_MEMORANDUM,
     ECFR,
@@ -29,9 +28,9 @@ EASTERN_FLANK = DemoArticle(
     hour=6,
     image=LeadImage(
         style="map",
-        caption="A planning map of the Baltic region during an allied exercise",
+        caption="Reinforcement routes to the Baltic states, as mapped by the IISS",
         alt="A muted map of coastlines and borders, with routes drawn between marked towns.",
-        credit=REUTERS,
+        credit=IISS,
     ),
     tags=("NATO", "defence spending", "eastern flank", "Baltic states", "air defence"),
     citations=(
@@ -127,7 +126,7 @@ RED_SEA = DemoArticle(
         style="sea",
         caption="A container ship under way in the Gulf of Aden",
         alt="A container ship stacked with coloured boxes sails across a dark sea at dusk.",
-        credit=AFP,
+        credit=REUTERS,
     ),
     tags=("Red Sea", "shipping", "Houthis", "maritime security", "trade"),
     citations=(
@@ -200,9 +199,9 @@ AFTER_WAGNER = DemoArticle(
     hour=8,
     image=LeadImage(
         style="horizon",
-        caption="Dusk over the Niger river near Bamako",
-        alt="Layered ridges fade into a hazy evening sky above a river valley.",
-        credit=AFP,
+        caption="Dusk over the Manding hills outside Bamako",
+        alt="Layered ridges fade into a hazy evening sky under a low sun.",
+        credit=LE_MONDE,
     ),
     tags=("Sahel", "Wagner", "Russia", "Africa", "mercenaries"),
     citations=(
@@ -263,7 +262,7 @@ that the juntas would prefer, and so far the answer appears to be no.
 
 BUDAPEST_MEMORANDUM_EXPLAINED = DemoArticle(
     slug="budapest-memorandum-explained",
-    headline="Explainer: what the Budapest Memorandum promised, and what it did not",
+    headline="What the Budapest Memorandum promised, and what it did not",
     dek="""In 1994 Ukraine gave up the nuclear weapons left on its soil in return for
     assurances from three nuclear powers. Three decades later, the word "assurances" carries
     most of the weight in any argument about the deal.""",
@@ -273,10 +272,10 @@ BUDAPEST_MEMORANDUM_EXPLAINED = DemoArticle(
     days_ago=54,
     hour=9,
     image=LeadImage(
-        style="bands",
-        caption="Delegations arrive for the CSCE summit in Budapest, December 1994",
-        alt="Abstract bands of muted colour crossed by a single bright disc.",
-        credit=AP,
+        style="document",
+        caption="The signature page of the memorandum, signed in Budapest on 5 December 1994",
+        alt="A typed page on a desk, with four signatures and a round seal at its foot.",
+        credit=REUTERS,
     ),
     tags=("Ukraine", "nuclear weapons", "security guarantees", "treaties"),
     citations=(

@@ -102,29 +102,6 @@ def draw_ship(draw, rng, width, horizon, colour, palette):
         x += box
 
 
-def draw_bust(draw, centre, base, colour, shoulders):
-    """Head, neck and shoulders, the shoulders' curve sitting on ``base``."""
-    head = shoulders * 0.4
-    head_y = base - shoulders * 1.45
-    neck = head * 0.34
-    draw.ellipse(
-        (centre - head * 0.84, head_y - head, centre + head * 0.84, head_y + head), fill=colour
-    )
-    draw.polygon(
-        [
-            (centre - neck, base - shoulders * 1.2),
-            (centre + neck, base - shoulders * 1.2),
-            (centre + neck * 1.3, base - shoulders * 0.6),
-            (centre - neck * 1.3, base - shoulders * 0.6),
-        ],
-        fill=colour,
-    )
-    draw.ellipse(
-        (centre - shoulders, base - shoulders * 0.8, centre + shoulders, base + shoulders * 1.2),
-        fill=colour,
-    )
-
-
 def draw_standing_figure(draw, centre, feet, height, colour):
     head = height * 0.065
     top = feet - height
@@ -155,3 +132,88 @@ def dotted_arc(draw, start, end, colour, lift):
         x = (1 - t) ** 2 * x1 + 2 * (1 - t) * t * control[0] + t**2 * x2
         y = (1 - t) ** 2 * y1 + 2 * (1 - t) * t * control[1] + t**2 * y2
         draw.ellipse((x - 5, y - 5, x + 5, y + 5), fill=(*colour, 230))
+
+
+def draw_tanker(draw, rng, width, horizon, colour, palette):
+    """A crude-oil tanker: a long, low hull, the bridge at the stern, pipes along the deck."""
+    length = width * rng.uniform(0.46, 0.56)
+    left = width * rng.uniform(0.1, 0.4)
+    waterline = horizon + (width * 0.02)
+    hull = length * 0.045
+    deck = waterline - hull
+    draw.polygon(
+        [
+            (left, deck - hull * 0.5),
+            (left + length * 0.06, deck),
+            (left + length, deck),
+            (left + length * 0.98, waterline + hull * 0.5),
+            (left + length * 0.04, waterline + hull * 0.5),
+        ],
+        fill=colour,
+    )
+    stern = left + length * 0.86
+    draw.rectangle((stern, deck - hull * 3.2, stern + length * 0.1, deck), fill=colour)
+    draw.rectangle(
+        (stern + length * 0.015, deck - hull * 4.0, stern + length * 0.085, deck - hull * 3.2),
+        fill=colour,
+    )
+    funnel = stern + length * 0.06
+    draw.rectangle(
+        (funnel, deck - hull * 5.2, funnel + length * 0.025, deck - hull * 4.0), fill=palette[3]
+    )
+    pipe = mix(palette[1], palette[2], 0.3)
+    draw.line(
+        (left + length * 0.08, deck - hull * 0.35, stern, deck - hull * 0.35),
+        fill=pipe,
+        width=max(2, int(hull * 0.18)),
+    )
+    for i in range(1, 7):
+        x = left + length * 0.08 + (stern - left - length * 0.08) * i / 7
+        draw.rectangle((x - hull * 0.1, deck - hull * 0.9, x + hull * 0.1, deck), fill=pipe)
+    draw.line(
+        (left + length * 0.05, deck, left + length * 0.05, deck - hull * 2.6),
+        fill=colour,
+        width=max(3, int(hull * 0.2)),
+    )
+
+
+def draw_flag(draw, rng, left, top, width, height, colours, vertical):
+    """A flag stirring in the wind: equal bands of ``colours``, each edge a gentle wave."""
+    wave = height * 0.08
+    phase = rng.uniform(0, math.tau)
+
+    def sag(x):
+        return math.sin(phase + (x - left) / width * math.pi * 1.6) * wave * (x - left) / width
+
+    bands = len(colours)
+    steps = 12
+    for i, colour in enumerate(colours):
+        if vertical:
+            x0, x1 = left + width * i / bands, left + width * (i + 1) / bands
+            xs = [x0 + (x1 - x0) * s / steps for s in range(steps + 1)]
+            points = [(x, top + sag(x)) for x in xs] + [
+                (x, top + height + sag(x)) for x in reversed(xs)
+            ]
+        else:
+            y0, y1 = top + height * i / bands, top + height * (i + 1) / bands
+            xs = [left + width * s / steps for s in range(steps + 1)]
+            points = [(x, y0 + sag(x)) for x in xs] + [(x, y1 + sag(x)) for x in reversed(xs)]
+        draw.polygon(points, fill=colour)
+    return sag
+
+
+def scribble(draw, rng, left, baseline, width, colour, stroke):
+    """A handwritten signature: a run of loops along a baseline."""
+    points, x = [], left
+    while x < left + width:
+        rise = rng.uniform(0.3, 1.0)
+        for step in range(8):
+            angle = step / 8 * math.tau
+            points.append(
+                (
+                    x + math.cos(angle) * width * 0.03 + step * width * 0.006,
+                    baseline - math.sin(angle) * width * 0.09 * rise,
+                )
+            )
+        x += width * rng.uniform(0.06, 0.12)
+    draw.line(points, fill=colour, width=stroke, joint="curve")

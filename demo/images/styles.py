@@ -1,5 +1,7 @@
 """The lead-image styles, each a function that paints a supersampled canvas from a seed."""
 
+import functools
+import math
 import random
 from collections.abc import Callable
 
@@ -9,11 +11,28 @@ from .canvas import gradient, mix, soften
 from .shapes import (
     blob,
     dotted_arc,
+    draw_flag,
     draw_ship,
     draw_skyline,
     draw_standing_figure,
+    draw_tanker,
     ridge,
+    scribble,
     sun,
+)
+
+# Flag-like colourings, muted towards the palette when drawn: (bands, vertical).
+FLAG_COLOURS = (
+    (((0, 51, 153),), False),  # the Union's blue, with its ring of stars
+    (((0, 0, 0), (255, 206, 0), (221, 0, 0)), False),
+    (((0, 146, 70), (255, 255, 255), (206, 43, 55)), True),
+    (((255, 255, 255), (220, 20, 60)), False),
+    (((205, 42, 62), (255, 255, 255), (67, 111, 77)), False),
+    (((0, 85, 164), (255, 255, 255), (239, 65, 53)), True),
+    (((200, 16, 46), (255, 255, 255), (200, 16, 46)), False),
+    (((0, 155, 72), (255, 255, 255), (255, 130, 0)), True),
+    (((174, 28, 40), (255, 255, 255), (33, 70, 139)), False),
+    (((253, 185, 19), (0, 106, 68), (193, 39, 45)), False),
 )
 
 
@@ -37,7 +56,7 @@ def skyline(canvas: Image.Image, rng: random.Random, palette) -> None:
     horizon(canvas, rng, palette, skyline=True)
 
 
-def sea(canvas: Image.Image, rng: random.Random, palette) -> None:
+def sea(canvas: Image.Image, rng: random.Random, palette, vessel=draw_ship) -> None:
     deep, mid, light, accent = palette
     width, height = canvas.size
     horizon = height * rng.uniform(0.55, 0.62)
@@ -57,7 +76,7 @@ def sea(canvas: Image.Image, rng: random.Random, palette) -> None:
         )
     canvas.alpha_composite(waves)
     ship = Image.new("RGBA", canvas.size)
-    draw_ship(ImageDraw.Draw(ship), rng, width, horizon, deep, palette)
+    vessel(ImageDraw.Draw(ship), rng, width, horizon, deep, palette)
     canvas.alpha_composite(ship)
 
 
@@ -141,6 +160,12 @@ def chart(canvas: Image.Image, rng: random.Random, palette) -> None:
     deep, mid, light, accent = palette
     width, height = canvas.size
     canvas.paste(gradient(canvas.size, mix(deep, mid, 0.3), deep), (0, 0))
+    glow = Image.new("RGBA", canvas.size)
+    radius = height * 0.6
+    ImageDraw.Draw(glow).ellipse(
+        (width - radius, -radius, width + radius, radius), fill=(*light, 22)
+    )
+    canvas.alpha_composite(glow)
     layer = Image.new("RGBA", canvas.size)
     draw = ImageDraw.Draw(layer)
     for i in range(1, 6):
@@ -148,19 +173,18 @@ def chart(canvas: Image.Image, rng: random.Random, palette) -> None:
         draw.line((0, y, width, y), fill=(*light, 28), width=2)
     columns = 14
     slot = width / columns
-    level = rng.uniform(0.3, 0.45)
+    start, rise = rng.uniform(0.15, 0.25), rng.uniform(0.4, 0.55)
     points = []
+    # A series that climbs with some noise, as the captions of the chart pieces say.
     for i in range(columns):
-        level = min(0.85, max(0.15, level + rng.uniform(-0.08, 0.11)))
+        level = start + rise * i / (columns - 1) + rng.uniform(-0.04, 0.04)
         top = height * (1 - level)
         x = slot * i + slot * 0.2
         draw.rectangle((x, top, x + slot * 0.6, height), fill=(*mid, 150))
-        points.append((x + slot * 0.3, top - height * rng.uniform(0.05, 0.15)))
+        points.append((x + slot * 0.3, top - height * 0.06))
     draw.line(points, fill=(*accent, 255), width=10, joint="curve")
     for x, y in points:
         draw.ellipse((x - 14, y - 14, x + 14, y + 14), fill=(*light, 255))
-    radius = height * 0.6
-    draw.ellipse((width - radius, -radius, width + radius, radius), fill=(*light, 22))
     canvas.alpha_composite(layer)
 
 
@@ -209,12 +233,111 @@ def figures(canvas: Image.Image, rng: random.Random, palette) -> None:
     canvas.alpha_composite(people)
 
 
+def flags(canvas: Image.Image, rng: random.Random, palette) -> None:
+    """A row of national flags on tall poles before the glass front of an office building."""
+    deep, mid, light, accent = palette
+    width, height = canvas.size
+    ground = height * 0.86
+    canvas.paste(gradient(canvas.size, mix(mid, light, 0.45), mix(mid, light, 0.75)), (0, 0))
+    facade = Image.new("RGBA", canvas.size)
+    draw = ImageDraw.Draw(facade)
+    pane_w, pane_h = width / 18, height / 9
+    for row in range(9):
+        for column in range(19):
+            x, y = column * pane_w, row * pane_h + height * 0.02
+            tone = mix(mix(mid, deep, 0.25), light, rng.uniform(0.05, 0.3))
+            draw.rectangle((x + 6, y + 6, x + pane_w - 6, y + pane_h - 6), fill=(*tone, 255))
+    draw.rectangle((0, ground, width, height), fill=(*mix(mid, deep, 0.5), 255))
+    canvas.alpha_composite(soften(facade, 6, factor=2))
+    layer = Image.new("RGBA", canvas.size)
+    draw = ImageDraw.Draw(layer)
+    order = list(FLAG_COLOURS)
+    rng.shuffle(order)
+    count = 7
+    spacing = width / count
+    for i in range(count):
+        pole = spacing * (i + 0.5) + rng.uniform(-0.04, 0.04) * spacing
+        top = height * rng.uniform(0.06, 0.1)
+        draw.line((pole, top, pole, ground + height * 0.04), fill=(*deep, 255), width=12)
+        draw.ellipse((pole - 12, top - 16, pole + 12, top + 8), fill=(*light, 255))
+        colours, vertical = order[i % len(order)]
+        muted = [(*mix(colour, mix(mid, light, 0.4), 0.28), 255) for colour in colours]
+        flag_w, flag_h = spacing * 0.74, spacing * 0.49
+        sag = draw_flag(draw, rng, pole + 6, top + 12, flag_w, flag_h, muted, vertical)
+        if len(colours) == 1:
+            cx, cy = pole + 6 + flag_w / 2, top + 12 + flag_h / 2 + sag(pole + 6 + flag_w / 2)
+            for star in range(12):
+                angle = star / 12 * math.tau
+                x = cx + math.cos(angle) * flag_h * 0.3
+                y = cy + math.sin(angle) * flag_h * 0.3
+                draw.ellipse(
+                    (x - 7, y - 7, x + 7, y + 7), fill=(*mix((255, 204, 0), light, 0.2), 255)
+                )
+    canvas.alpha_composite(layer)
+
+
+def document(canvas: Image.Image, rng: random.Random, palette) -> None:
+    """The last page of a signed agreement lying on a desk: typed text, signatures, a seal."""
+    deep, mid, light, accent = palette
+    width, height = canvas.size
+    canvas.paste(gradient(canvas.size, mix(deep, mid, 0.35), deep), (0, 0))
+    page_w, page_h = int(height * 0.7), int(height * 0.92)
+    paper = (246, 240, 226)
+    page = Image.new("RGBA", (page_w, page_h), (*paper, 255))
+    draw = ImageDraw.Draw(page)
+    margin = page_w * 0.1
+    ink = (58, 56, 64)
+    y = page_h * 0.08
+    draw.rectangle((page_w * 0.3, y, page_w * 0.7, y + 14), fill=(*ink, 255))
+    y += page_h * 0.06
+    for _paragraph in range(3):
+        lines = rng.randint(3, 5)
+        for line in range(lines):
+            end = page_w - margin if line < lines - 1 else rng.uniform(0.4, 0.8) * page_w
+            draw.rectangle((margin, y, end, y + 8), fill=(*mix(ink, paper, 0.35), 255))
+            y += 24
+        y += 22
+    blue = (34, 52, 110)
+    for column in range(2):
+        for row in range(2):
+            left = margin + column * (page_w - 2 * margin) / 2
+            baseline = y + page_h * 0.1 + row * page_h * 0.15
+            scribble(draw, rng, left + 10, baseline, (page_w - 2 * margin) * 0.36, blue, 5)
+            draw.line(
+                (left, baseline + 16, left + (page_w - 2 * margin) * 0.42, baseline + 16),
+                fill=(*ink, 255),
+                width=3,
+            )
+            draw.rectangle(
+                (left, baseline + 30, left + page_w * 0.22, baseline + 38),
+                fill=(*mix(ink, paper, 0.5), 255),
+            )
+    seal = page_w * 0.09
+    cx, cy = page_w * 0.5, page_h * 0.9
+    draw.ellipse((cx - seal, cy - seal, cx + seal, cy + seal), fill=(*accent, 255))
+    draw.ellipse(
+        (cx - seal * 0.75, cy - seal * 0.75, cx + seal * 0.75, cy + seal * 0.75),
+        outline=(*mix(accent, paper, 0.4), 255),
+        width=5,
+    )
+    page = page.rotate(rng.uniform(-5, 5), expand=True, resample=Image.Resampling.BICUBIC)
+    left = int(width * rng.uniform(0.28, 0.4))
+    top = int((height - page.height) / 2)
+    shadow = Image.new("RGBA", canvas.size)
+    shadow.paste(Image.new("RGBA", page.size, (0, 0, 0, 150)), (left + 24, top + 30), page)
+    canvas.alpha_composite(soften(shadow, 30))
+    canvas.alpha_composite(page, (left, top))
+
+
 STYLES: dict[str, Callable[[Image.Image, random.Random, tuple], None]] = {
     "horizon": horizon,
     "skyline": skyline,
     "sea": sea,
+    "tanker": functools.partial(sea, vessel=draw_tanker),
     "map": map_plate,
     "bands": bands,
     "chart": chart,
     "figures": figures,
+    "flags": flags,
+    "document": document,
 }

@@ -63,6 +63,7 @@ def article():
     article = ArticleFactory(
         headline="Orbán and Fico: the quiet channel",
         dek="Two leaders keep their own lines to Moscow.",
+        kind="news",
     )
     article.lead_image.save("lead.jpg", image_file(size=(1600, 900)), save=False)
     article.lead_image_caption = "Two leaders pose during a visit."
@@ -136,9 +137,27 @@ def test_article_page_carries_its_breadcrumbs(client, article):
     ]
 
 
+@pytest.mark.parametrize(
+    ("kind", "schema_type"),
+    [
+        ("news", "NewsArticle"),
+        ("analysis", "AnalysisNewsArticle"),
+        ("opinion", "OpinionNewsArticle"),
+        ("explainer", "BackgroundNewsArticle"),
+    ],
+)
+def test_the_json_ld_type_tells_opinion_and_analysis_from_news(client, kind, schema_type):
+    article = ArticleFactory(kind=kind)
+
+    blocks = json_ld(client.get(article.get_absolute_url()))
+
+    assert set(blocks) == {schema_type, "BreadcrumbList"}
+    assert blocks[schema_type]["headline"] == article.headline
+
+
 def test_no_headline_can_break_out_of_the_json_ld_block(client):
     nasty = '</script><script>alert("x")</script><!-- & \u2028'
-    article = ArticleFactory(headline=nasty, dek="<b>dek</b> & more")
+    article = ArticleFactory(headline=nasty, dek="<b>dek</b> & more", kind="news")
 
     response = client.get(article.get_absolute_url())
 
