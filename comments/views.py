@@ -1,24 +1,23 @@
 """The discussion's POST endpoints: post or reply, edit, delete, report.
 
-Each answers with a redirect to the comment on its article page, or re-renders the article
-page with the form, what was typed and why it was refused. Nothing here ever answers with
-a comment's text on its own: no partial or JSON responses.
+Each answers with a redirect: to the comment on its article page when it is done, or, when
+it is refused, ``303 See Other`` to the refused form on the article page, where what was typed
+and why it was refused are shown (``comments.drafts``). A reload therefore never sends a form
+again. Nothing here ever answers with a comment's text: no partial or JSON responses.
 """
 
-from dataclasses import dataclass
-
 from django.contrib.auth.views import redirect_to_login
-from django.forms import Form
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
 from articles.models import Article
-from articles.views import ArticleDetailView
 from web import ratelimit
 
+from . import drafts
+from .drafts import FormState
 from .forms import CommentForm, ReportForm
-from .gate import access
+from .gate import access, may_delete_own_comments, may_read_comments
 from .models import Comment
 from .posting import (
     CommentRefused,
@@ -31,17 +30,6 @@ from .posting import (
 from .threads import page_number_of
 
 
-@dataclass
-class FormState:
-    """A refused form, handed to the comments area when the article page is re-rendered."""
-
-    action: str  # "post", "reply", "edit" or "report"
-    form: Form
-    error: str = ""
-    target_id: int | None = None
-    page: int | None = None
-
-
 def _article_url(article: Article, page: int = 1, anchor: str = "comments") -> str:
     query = f"?page={page}" if page > 1 else ""
     return f"{article.get_absolute_url()}{query}#{anchor}"
@@ -52,14 +40,25 @@ def _to_comment(comment: Comment, member) -> HttpResponseRedirect:
     return HttpResponseRedirect(_article_url(comment.article, page, f"comment-{comment.pk}"))
 
 
-def _rerender(request, article: Article, state: FormState, status: int):
-    """The article page again, as its own view draws it, with the refused form in place."""
-    request.comment_form_state = state
-    view = ArticleDetailView()
-    view.setup(request, slug=article.slug)
-    response = view.get(request, slug=article.slug)
-    response.status_code = status
+def _see_other(url: str) -> HttpResponseRedirect:
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
     return response
+
+
+def _refuse(request, article: Article, state: FormState, page: int = 1):
+    """See Other: the article page, at the refused form, which the session keeps for it.
+
+    A member who may not read the discussion is shown no form there: they land on the
+    invitation, and nothing is kept for them."""
+    if not may_read_comments(request.user):
+        return _see_other(_article_url(article))
+    drafts.keep(request, article, state)
+    return _see_other(_article_url(article, page, drafts.anchor(state)))
+
+
+def _page_of(comment: Comment | None, member) -> int:
+    return page_number_of(comment, member) if comment is not None else 1
 
 
 def _own_comment(request, pk: int, *, deleted_too: bool = False) -> Comment:
@@ -91,18 +90,16 @@ def post(request, slug):
     action = "reply" if parent else "post"
     form = CommentForm(request.POST)
     state = FormState(action, form, target_id=parent.pk if parent else None)
-    if parent is not None:
-        state.page = page_number_of(parent, request.user)
+    page = _page_of(parent, request.user)
     if not rights.may_post:
         # Not a subscriber, closed or suspended: said before anything else is checked (a
-        # reader who may not read comments gets the page with its invitation, nothing more).
-        state.error = rights.refusal
-        return _rerender(request, article, state, 403)
+        # reader who may not read comments lands on the invitation, nothing more).
+        return _refuse(request, article, FormState("post", form, rights.refusal), page)
     if not form.is_valid():
-        return _rerender(request, article, state, 400)
+        return _refuse(request, article, state, page)
     if refusal := ratelimit.hit(request, "comment"):
         state.error = f"{refusal.message} Please wait {refusal.wait}; your text is kept below."
-        return refusal.mark(_rerender(request, article, state, 429))
+        return _refuse(request, article, state, page)
     try:
         comment = post_comment(
             request.user,
@@ -113,7 +110,7 @@ def post(request, slug):
         )
     except CommentRefused as refused:
         state.error = refused.message
-        return _rerender(request, article, state, refused.status)
+        return _refuse(request, article, state, page)
     return _to_comment(comment, request.user)
 
 
@@ -124,14 +121,14 @@ def edit(request, pk):
     comment = _own_comment(request, pk)
     form = CommentForm(request.POST)
     state = FormState("edit", form, target_id=comment.pk)
-    state.page = page_number_of(comment, request.user)
+    page = _page_of(comment, request.user)
     if not form.is_valid():
-        return _rerender(request, comment.article, state, 400)
+        return _refuse(request, comment.article, state, page)
     try:
         edit_comment(request.user, comment, form.cleaned_data["body"])
     except CommentRefused as refused:
         state.error = refused.message
-        return _rerender(request, comment.article, state, refused.status)
+        return _refuse(request, comment.article, state, page)
     return _to_comment(comment, request.user)
 
 
@@ -141,7 +138,12 @@ def delete(request, pk):
         return redirect_to_login("/")
     # Deleting twice (a double click, a retried request) answers like the first time.
     comment = _own_comment(request, pk, deleted_too=True)
-    page = page_number_of(comment, request.user)
+    page = _page_of(comment, request.user)
+    if request.POST.get("confirm") != "yes" and comment.status != Comment.Status.DELETED:
+        # Deleting takes two steps: a form without its confirmation opens the question.
+        if not may_delete_own_comments(request.user):
+            raise Http404
+        return _refuse(request, comment.article, FormState("delete", None, target_id=pk), page)
     try:
         delete_comment(request.user, comment)
     except CommentRefused:
@@ -163,17 +165,17 @@ def report(request, pk):
         raise Http404
     form = ReportForm(request.POST)
     state = FormState("report", form, target_id=comment.pk)
-    state.page = page_number_of(comment, request.user)
+    page = _page_of(comment, request.user)
     try:
         # Who may report is said before what they sent is checked, as for posting;
         # ``report_comment`` checks it again.
         require_reporting_rights(request.user)
         if not form.is_valid():
-            return _rerender(request, comment.article, state, 400)
+            return _refuse(request, comment.article, state, page)
         report_comment(
             request.user, comment, form.cleaned_data["reason"], form.cleaned_data["detail"]
         )
     except CommentRefused as refused:
         state.error = refused.message
-        return _rerender(request, comment.article, state, refused.status)
+        return _refuse(request, comment.article, state, page)
     return _to_comment(comment, request.user)

@@ -8,6 +8,11 @@ alike. Every route that needs the answer asks ``is_subscriber`` (or ``standing``
 template tags ask ``request_standing``, which asks once per request (templates have no other
 way to know). The condition itself is written once, as ``SubscriptionQuerySet.current``.
 
+A lapsed reader is a member who is not a subscriber now but was one: a subscription of theirs
+began and has ended (cancelled, expired, or overdue past the grace period). A checkout that
+never took its first payment does not count. Pages greet them as returning readers ("welcome
+back", a renew link) rather than as strangers; ``standing`` tells both in the same query.
+
 What that means for a page is decided here too: ``sees_appeal`` (the editor's appeal is for
 non-subscribers) and ``sees_sponsors`` (the ad-free rule), both read from one ``standing``.
 """
@@ -15,10 +20,11 @@ non-subscribers) and ``sees_sponsors`` (the ad-free rule), both read from one ``
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import F
+from django.db.models import BooleanField, Case, F, Value, When
 from django.utils import timezone
 
 from .models import Subscription
+from .models.plans import gives_access_at
 
 
 def is_subscriber(member, at: datetime | None = None) -> bool:
@@ -37,19 +43,41 @@ class Standing:
     subscriber: bool
     # A current subscription on an ad-free plan: no sponsor placements.
     ad_free: bool
+    # Not a subscriber now, but was one (see the module's docstring); ``ended_at`` is when
+    # their last subscription ended, when that is known.
+    lapsed: bool = False
+    ended_at: datetime | None = None
 
 
 NO_SUBSCRIPTION = Standing(subscriber=False, ad_free=False)
 
 
 def standing(member, at: datetime | None = None) -> Standing:
-    """Whether ``member`` subscribes at ``at``, and on an ad-free plan: one query for a
-    logged-in member (the same rule as ``is_subscriber``), none for anyone else."""
+    """Whether ``member`` subscribes at ``at``, on an ad-free plan, or has lapsed: one query
+    for a logged-in member (the same rule as ``is_subscriber``), none for anyone else."""
     if member is None or not member.is_authenticated or not member.is_active:
         return NO_SUBSCRIPTION
-    current = Subscription.objects.current(at).filter(member=member)
-    plans_ad_free = list(current.values_list("plan__ad_free", flat=True))
-    return Standing(subscriber=bool(plans_ad_free), ad_free=any(plans_ad_free))
+    at = at or timezone.now()
+    started = (
+        Subscription.objects.started(at)
+        .filter(member=member)
+        .annotate(
+            gives_access=Case(
+                When(gives_access_at(at), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .values_list("gives_access", "plan__ad_free", "ends_at")
+    )
+    rows = list(started)
+    current = [ad_free for gives_access, ad_free, _ in rows if gives_access]
+    if current:
+        return Standing(subscriber=True, ad_free=any(current))
+    if not rows:
+        return NO_SUBSCRIPTION
+    ends = [ends_at for _, _, ends_at in rows if ends_at is not None and ends_at <= at]
+    return Standing(subscriber=False, ad_free=False, lapsed=True, ended_at=max(ends, default=None))
 
 
 def request_standing(request) -> Standing:

@@ -3,8 +3,13 @@
 ``{% load comments %}{% comments_area article %}`` draws, for everyone, the number of
 visible comments; then, by the gate (``comments.gate``): an invitation to subscribe or log
 in for anonymous visitors (the same bytes for all of them: no token, no name), an
-invitation to subscribe for logged-in readers without a subscription, and the discussion
-itself for subscribers and the newsroom's moderators.
+invitation to subscribe for logged-in readers without a subscription (a welcome back and a
+renew link for those whose subscription ended), and the discussion itself for subscribers
+and the newsroom's moderators, with a form refused a moment ago (``comments.drafts``) back
+in place.
+
+``{% comment_count_link article %}`` draws the same number by the byline, linked to the
+discussion; both ask the database once per request between them.
 """
 
 from django import template
@@ -16,6 +21,7 @@ from django.utils.dates import MONTHS
 from members.context_processors import login_url_for
 from members.subscriptions import request_standing
 
+from .. import drafts
 from ..forms import CommentForm, submission_key
 from ..gate import access
 from ..models import Report
@@ -66,8 +72,34 @@ def _attach_form_state(threads, state) -> None:
                 item.refusal_without_form = not {
                     "reply": item.can_reply,
                     "edit": item.can_edit,
+                    "delete": item.can_delete,
                     "report": item.can_report and not item.reported_by_me,
                 }.get(state.action, False)
+
+
+def _count_now(member, article) -> tuple[int, int | None]:
+    if member is None or not member.is_authenticated:
+        return visible_count(article), None
+    return discussion_counts(article, member)
+
+
+def _counts(request, article) -> tuple[int, int | None]:
+    """The visible comments on ``article`` and, for a logged-in member, the threads in their
+    view (``threads.discussion_counts``): one query, asked once per request however many
+    parts of the page show the number."""
+    if request is None:
+        return _count_now(None, article)
+    asked = request.__dict__.setdefault("_comment_counts", {})
+    if article.pk not in asked:
+        asked[article.pk] = _count_now(getattr(request, "user", None), article)
+    return asked[article.pk]
+
+
+@register.inclusion_tag("comments/count_link.html", takes_context=True)
+def comment_count_link(context, article):
+    """The number of comments, linked to the discussion: for the top of the article."""
+    count, _ = _counts(context.get("request"), article)
+    return {"count": count}
 
 
 @register.inclusion_tag("comments/area.html", takes_context=True)
@@ -79,23 +111,23 @@ def comments_area(context, article):
         "subscribe_url": reverse("members:subscribe"),
     }
     if member is None or not member.is_authenticated:
-        area["count"] = visible_count(article)
+        area["count"], _ = _counts(request, article)
         area["state"] = "anonymous"
-        area["login_url"] = login_url_for(article.get_absolute_url())
+        area["login_url"] = login_url_for(f"{article.get_absolute_url()}#comments")
         return area
 
     now = timezone.now()
     # The page has already asked whether the reader subscribes (the appeal asks too).
-    rights = access(member, article, now, subscriber=request_standing(request).subscriber)
+    reader = request_standing(request)
+    rights = access(member, article, now, subscriber=reader.subscriber)
+    area["count"], threads = _counts(request, article)
     if not rights.may_read:
-        area["count"] = visible_count(article)
         area["state"] = "invitation"
+        area["reader"] = reader
         return area
 
-    area["count"], threads = discussion_counts(article, member)
-    state = getattr(request, "comment_form_state", None)
-    page_number = (state.page if state and state.page else None) or request.GET.get("page")
-    discussion = thread_page(article, member, page_number, rights, now, threads=threads)
+    state = drafts.take(request, article)
+    discussion = thread_page(article, member, request.GET.get("page"), rights, now, threads=threads)
     _attach_form_state(discussion.threads, state)
     for comment in discussion.threads:
         for item in [comment, *comment.shown_replies]:

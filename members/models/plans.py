@@ -77,14 +77,26 @@ class SubscriptionQuerySet(models.QuerySet):
         (and the admin's "gives access now") are its only callers.
         """
         at = at or timezone.now()
-        paid_up = models.Q(status=Subscription.Status.ACTIVE) & (
-            models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=at)
-        )
-        in_grace = models.Q(
-            status=Subscription.Status.PAST_DUE,
-            payment_failed_at__gt=at - timedelta(days=settings.SUBSCRIPTION_GRACE_DAYS),
-        )
-        return self.filter(paid_up | in_grace, starts_at__lte=at)
+        return self.started(at).filter(gives_access_at(at))
+
+    def started(self, at=None):
+        """Subscriptions that had begun by ``at`` (default: now), current or ended, leaving
+        out checkouts still awaiting their first payment (they never gave access)."""
+        at = at or timezone.now()
+        return self.filter(starts_at__lte=at).exclude(status=Subscription.Status.INCOMPLETE)
+
+
+def gives_access_at(at):
+    """The condition of ``SubscriptionQuerySet.current`` on a started subscription, as a ``Q``
+    (``members.subscriptions.standing`` reads it as a column, to tell current from ended)."""
+    paid_up = models.Q(status=Subscription.Status.ACTIVE) & (
+        models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=at)
+    )
+    in_grace = models.Q(
+        status=Subscription.Status.PAST_DUE,
+        payment_failed_at__gt=at - timedelta(days=settings.SUBSCRIPTION_GRACE_DAYS),
+    )
+    return paid_up | in_grace
 
 
 class Subscription(models.Model):

@@ -67,7 +67,8 @@ def test_subscriber_logs_in_posts_replies_edits_and_reports(page, live_server, d
     page.fill("input[name=password]", PASSWORD)
     page.locator("form.account-form button[type=submit]").click()
 
-    expect(page).to_have_url(re.compile(re.escape(article.get_absolute_url()) + "$"))
+    # Back at the discussion, not the top of the article.
+    expect(page).to_have_url(re.compile(re.escape(article.get_absolute_url()) + "#comments$"))
     expect(comments).to_contain_text("Having followed both capitals")
 
     # Post.

@@ -1,4 +1,5 @@
-"""A discussion to read; its readers, one per role, are the ``people`` of tests/conftest.py."""
+"""A discussion to read; its readers, one per role, are the ``people`` of tests/conftest.py.
+And the subscriber who takes part in one: ``priya``, logged in, under ``article``."""
 
 import datetime
 
@@ -6,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from comments.models import Comment
-from tests.factories import ArticleFactory, CommentFactory
+from tests.factories import ArticleFactory, CommentFactory, MemberFactory, SubscriptionFactory
 from tests.roles import subscribed
 
 VISIBLE_TEXT = "The quiet channel ran through Vienna, and everyone knew it."
@@ -53,3 +54,28 @@ def discussion(db, author):
         "pending": pending,
         "late": late,
     }
+
+
+def subscriber(email="priya@test.example", name="Priya", trusted=True):
+    """A subscriber; ``trusted`` ones have a published comment already (no pre-moderation)."""
+    member = MemberFactory(email=email, display_name=name)
+    SubscriptionFactory(member=member)
+    if trusted:
+        CommentFactory(
+            member=member,
+            article=ArticleFactory(headline=f"Earlier piece for {name}"),
+            created_at=timezone.now() - datetime.timedelta(days=2),
+        )
+    return member
+
+
+@pytest.fixture
+def article(db):
+    return ArticleFactory(headline="The quiet channel")
+
+
+@pytest.fixture
+def priya(client):
+    member = subscriber()
+    client.force_login(member)
+    return member

@@ -71,34 +71,51 @@ def test_invitation_or_gate_line_replaces_the_discussion_for_those_who_may_not_r
     elif role in READERS_OF_COMMENTS:
         assert "become a subscriber or log in" not in text
         assert "See the plans" not in text
+        assert "Renew your subscription" not in text
+    elif role == "lapsed":
+        assert "Welcome back." in text and "Renew your subscription" in text
+        assert "your account has none running" not in text
     else:
-        assert "your account has none running" in text
+        assert "your account has none running" in text and "See the plans" in text
+        assert "Welcome back." not in text
 
 
 # --- The comment endpoints ------------------------------------------------------------
+# A refused form is answered with 303 See Other to the article page (comments.drafts): the
+# answer itself carries no text, and the page it leads to follows the rules above.
+
+
+def landing_of(client, response) -> tuple[str, str]:
+    """The anchor a refused form's answer leads to, and the text of that page."""
+    assert response.status_code == 303
+    assert VISIBLE_TEXT not in response.content.decode()
+    url, anchor = response["Location"].split("#")
+    return anchor, client.get(url).content.decode()
+
 
 POST_OUTCOME = {
-    # role: (status, text of the discussion in the answer)
-    "anonymous": (302, False),
-    "reader": (403, False),
-    "lapsed": (403, False),
-    "subscriber": (400, True),  # the empty comment is refused, the page re-rendered
-    "suspended": (403, True),
-    "moderator": (403, True),
-    "editor": (403, True),
-    "writer": (403, False),
+    # role: where the refusal lands, text of the discussion on that page
+    "reader": ("comments", False),
+    "lapsed": ("comments", False),
+    "subscriber": ("new-comment", True),  # the empty comment is refused, shown in place
+    "suspended": ("new-comment", True),
+    "moderator": ("new-comment", True),
+    "editor": ("new-comment", True),
+    "writer": ("comments", False),
 }
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_refused_post_answers_each_role_as_the_gate_says(role, client_as, discussion):
     slug = discussion["article"].slug
-    response = client_as(role).post(f"/comments/articles/{slug}/", {"body": ""})
-    status, shows_text = POST_OUTCOME[role]
-    assert response.status_code == status
-    assert (VISIBLE_TEXT in response.content.decode()) is shows_text
+    client = client_as(role)
+    response = client.post(f"/comments/articles/{slug}/", {"body": ""})
     if role == "anonymous":
+        assert response.status_code == 302
         assert response["Location"].startswith("/accounts/login/?next=/articles/")
+        return
+    anchor, landing = landing_of(client, response)
+    assert (anchor, VISIBLE_TEXT in landing) == POST_OUTCOME[role]
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -122,24 +139,30 @@ def test_hidden_comment_cannot_be_reached_through_the_report_endpoint(role, clie
 
 REPORT_OUTCOME = {
     "anonymous": 302,
-    "reader": 403,
-    "lapsed": 403,
+    "reader": 303,
+    "lapsed": 303,
     "subscriber": 302,
     "suspended": 302,
-    "moderator": 403,
-    "editor": 403,
-    "writer": 403,
+    "moderator": 303,
+    "editor": 303,
+    "writer": 303,
 }
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_only_subscribers_report_comments(role, client_as, discussion):
     comment = discussion["visible"]
-    response = client_as(role).post(f"/comments/{comment.pk}/report/", {"reason": "spam"})
+    client = client_as(role)
+    response = client.post(f"/comments/{comment.pk}/report/", {"reason": "spam"})
     assert response.status_code == REPORT_OUTCOME[role]
-    # Refused moderators get the discussion back (they may read it); nobody else gets text.
-    assert (VISIBLE_TEXT in response.content.decode()) is (role in MODERATORS)
     assert comment.reports.exists() is (REPORT_OUTCOME[role] == 302 and role != "anonymous")
+    if response.status_code == 303:
+        # Refused moderators land on the discussion (they may read it), told why; the
+        # others on the invitation, with no text.
+        anchor, landing = landing_of(client, response)
+        assert (VISIBLE_TEXT in landing) is (role in MODERATORS)
+        assert ("Only subscribers can report comments." in landing) is (role in MODERATORS)
+        assert anchor == (f"report-form-{comment.pk}" if role in MODERATORS else "comments")
 
 
 # Deleting one's own comment is for those who may read the discussion: a reader whose
@@ -160,7 +183,7 @@ def test_only_those_who_may_read_the_discussion_delete_their_own_comment(
     role, people, client_as, discussion
 ):
     own = CommentFactory(article=discussion["article"], member=people[role], body="My own.")
-    response = client_as(role).post(f"/comments/{own.pk}/delete/")
+    response = client_as(role).post(f"/comments/{own.pk}/delete/", {"confirm": "yes"})
     assert response.status_code == DELETE_OWN_OUTCOME[role]
     assert VISIBLE_TEXT not in response.content.decode()
     own.refresh_from_db()
@@ -172,10 +195,17 @@ def test_the_report_endpoint_refuses_non_subscribers_before_reading_the_form(
     role, client_as, discussion
 ):
     comment = discussion["visible"]
-    response = client_as(role).post(f"/comments/{comment.pk}/report/", {"reason": ""})
-    expected = {"anonymous": 302, "subscriber": 400, "suspended": 400}.get(role, 403)
-    assert response.status_code == expected
+    client = client_as(role)
+    response = client.post(f"/comments/{comment.pk}/report/", {"reason": ""})
     assert not comment.reports.exists()
+    if role == "anonymous":
+        assert response.status_code == 302
+        return
+    anchor, landing = landing_of(client, response)
+    if role in ("subscriber", "suspended"):
+        assert "This field is required." in landing  # the form was read
+    else:
+        assert "This field is required." not in landing  # refused before it was read
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.factories import ArticleFactory, CommentFactory, MemberFactory, SubscriptionFactory
 
@@ -15,6 +16,7 @@ EXTRA = {
     "anonymous": 0,
     # The session comes from the cache (cached_db sessions).
     "reader": 2,  # member, the subscriber rule
+    "lapsed": 2,  # the same: the subscriber rule tells a lapsed subscriber in its query
     # member, the subscriber rule, suspensions, one page of threads with their replies (the
     # number of threads is counted with the comments)
     "subscriber": 4,
@@ -51,6 +53,8 @@ def log_in(client, role):
     member = MemberFactory(email=f"{role}@test.example")
     if role == "subscriber":
         SubscriptionFactory(member=member)
+    if role == "lapsed":
+        SubscriptionFactory(member=member, status="expired", ends_at=timezone.now())
     client.force_login(member)
 
 
