@@ -49,9 +49,9 @@ class NameIndex:
         """The actors ``phrase`` names in full: one of their names or aliases, or for a
         person the last words of one ("kennedy", "orban"), in the order of the index."""
         found: list[int] = []
-        for match in re.finditer(r"(?m)^(?:[^\n]* )?" + re.escape(phrase) + "$", self.text):
+        for match in re.finditer(r"(?m)(?<![^\n ])" + re.escape(phrase) + "$", self.text):
             line = bisect_right(self.starts, match.start()) - 1
-            whole = match.group() == phrase
+            whole = match.start() == self.starts[line]
             person = self.is_person[line] and len(phrase) >= 3
             if (whole or person) and self.actor_ids[line] not in found:
                 found.append(self.actor_ids[line])
