@@ -16,8 +16,10 @@ from django.utils.functional import cached_property
 
 from ..models import SEARCH_COLUMNS, Article
 from . import backends
+from .actors import NamedActors, actors_named
 from .backends import plain_headline, search_backend
-from .text import clean_query, fold, query_words
+from .suggestions import SUGGEST_BELOW, suggestion
+from .text import clean_query, fold, name_needles
 
 __all__ = [
     "SearchCriteria",
@@ -52,6 +54,14 @@ class SearchResults:
     criteria: SearchCriteria
     page: Page
 
+    @cached_property
+    def suggestion(self) -> str | None:
+        """A spelling to search for instead, looked for only when the query found (almost)
+        nothing."""
+        if not self.criteria.query or self.page.paginator.count >= SUGGEST_BELOW:
+            return None
+        return suggestion(self.criteria.query)
+
     @property
     def more_than(self) -> int | None:
         """``MAX_COUNTED`` when there are more matches than were counted, else None."""
@@ -74,9 +84,12 @@ def _day_start(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-def search_articles(criteria: SearchCriteria):
+def search_articles(criteria: SearchCriteria, named: NamedActors | None = None):
     """Public articles matching the criteria: best match first, or newest first without a
-    query. A QuerySet, or on PostgreSQL with a query a sliceable ``RankedMatches``."""
+    query. A QuerySet, or on PostgreSQL with a query a sliceable ``RankedMatches``.
+
+    With a query, the pieces about the actors it names (``named``, found when not given)
+    are among the matches."""
     # Results quote the body in their excerpts: load it with the cards.
     articles = Article.objects.public().for_cards().defer(None).defer(*SEARCH_COLUMNS)
     if criteria.section:
@@ -90,7 +103,9 @@ def search_articles(criteria: SearchCriteria):
             publish_at__lt=_day_start(criteria.until + datetime.timedelta(days=1))
         )
     if criteria.query:
-        articles = search_backend().match(articles, criteria.query)
+        if named is None:
+            named = actors_named(criteria.query)
+        articles = search_backend().match(articles, criteria.query, named)
     return articles
 
 
@@ -98,25 +113,17 @@ def search(
     criteria: SearchCriteria, page_number=None, per_page: int | None = None
 ) -> SearchResults:
     """One page of results, each with ``headline_html`` and ``excerpt_html`` safe to show."""
-    articles = Article.objects.none() if criteria.is_empty else search_articles(criteria)
+    named = actors_named(criteria.query)
+    articles = Article.objects.none() if criteria.is_empty else search_articles(criteria, named)
     paginator = CappedPaginator(articles, per_page or settings.ARTICLES_PER_PAGE)
     page = paginator.get_page(page_number)
     page.object_list = list(page.object_list)
     if criteria.query:
-        search_backend().decorate(page.object_list, criteria.query)
+        search_backend().decorate(page.object_list, criteria.query, named)
     else:
         for article in page.object_list:
             plain_headline(article)
     return SearchResults(criteria, page)
-
-
-def name_needles(query: str) -> list[str]:
-    """What a name must have a word starting with to match ``query``: the whole folded
-    query, or one of its words of three letters or more."""
-    phrase = " ".join(query_words(query))
-    if not phrase:
-        return []
-    return [phrase, *[w for w in phrase.split() if len(w) >= 3 and w != phrase]]
 
 
 def matching_names(queryset: QuerySet, query: str, field: str = "name") -> QuerySet:

@@ -23,6 +23,7 @@ from django.db.models import (
     Func,
     IntegerField,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     TextField,
@@ -30,11 +31,13 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Lower, StrIndex
-from django.db.models.lookups import LessThan
+from django.db.models.lookups import GreaterThan, LessThan
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from taggit.models import TaggedItem
 
+from ..models import ArticleActor
+from .actors import NamedActors
 from .text import (
     MARK_END,
     MARK_START,
@@ -49,6 +52,7 @@ from .text import (
 # English stemming with accents folded, created by the migration that adds the index.
 POSTGRES_CONFIG = "english_unaccent"
 SQLITE_FOLD_FUNCTION = "newsroom_fold"
+NO_ACTORS = NamedActors()
 # Beyond this many matches a search says "more than" and offers no further pages.
 MAX_COUNTED = 1000
 # The newest pieces a body-tier search walks in date order before it asks the GIN index.
@@ -115,19 +119,34 @@ class PostgresSearch:
     def index(self, articles: QuerySet) -> None:
         articles.update(search_vector=self.vector(), search_head=self.head_vector())
 
-    def match(self, articles: QuerySet, query: str) -> "RankedMatches":
+    def match(
+        self, articles: QuerySet, query: str, named: NamedActors = NO_ACTORS
+    ) -> "RankedMatches":
         # websearch syntax accepts anything a reader types ("quoted phrases", -minus, or)
         # without ever raising a syntax error.
         tsquery = SearchQuery(query, config=POSTGRES_CONFIG, search_type="websearch")
-        return RankedMatches(articles, tsquery, negated=bool(set(query) & set("-!")))
+        for name in named.names:
+            tsquery |= SearchQuery(name, config=POSTGRES_CONFIG, search_type="phrase")
+        return RankedMatches(
+            articles,
+            tsquery,
+            negated=bool(set(query) & set("-!")),
+            linked_to=named.actor_ids,
+        )
 
-    def decorate(self, articles: list, query: str) -> None:
+    def decorate(self, articles: list, query: str, named: NamedActors = NO_ACTORS) -> None:
         for article in articles:
             article.headline_html = marked_html(article.headline_marked)
             # Cut from stored HTML: entities are decoded, then everything is escaped again.
             text = " ".join(article.excerpt_marked.split())
             marked = marked_html(text, decode_entities=True)
             article.excerpt_html = marked if MARK_START in article.excerpt_marked else ""
+
+
+def _linked_articles(actor_ids: tuple[int, ...], role: str | None = None) -> QuerySet:
+    """The ids of the pieces linked to these actors (in ``role`` only, when given)."""
+    links = ArticleActor.objects.filter(actor_id__in=actor_ids)
+    return (links.filter(role=role) if role else links).values("article_id")
 
 
 def _unindexed(expression) -> ExpressionWrapper:
@@ -153,12 +172,37 @@ class RankedMatches:
     it shows: a head tier that fills the slice leaves the body tier unread, and a body tier
     the newest pieces can fill is read by walking the publish-time index instead of
     checking every match of a common word. The order is the same on every path.
+
+    Pieces linked to an actor the query names (``linked_to``) match too: as main subject
+    in the head tier, otherwise with the mentions.
     """
 
-    def __init__(self, articles: QuerySet, tsquery: SearchQuery, negated: bool = True):
+    def __init__(
+        self,
+        articles: QuerySet,
+        tsquery: SearchQuery,
+        negated: bool = True,
+        linked_to: tuple[int, ...] = (),
+    ):
         self.articles = articles
         self.tsquery = tsquery
         self.negated = negated  # the query has a NOT (-word)
+        self.in_vector = Q(search_vector=tsquery)
+        self.in_head = Q(search_head=tsquery)
+        if linked_to:
+            # One set of ids from two indexes (GIN, links by actor): an OR of the two
+            # conditions would have the planner test every row against the query.
+            model = articles.model
+            self.in_vector = Q(
+                pk__in=model.objects.filter(search_vector=tsquery)
+                .values("pk")
+                .union(_linked_articles(linked_to))
+            )
+            self.in_head = Q(
+                pk__in=model.objects.filter(search_head=tsquery)
+                .values("pk")
+                .union(_linked_articles(linked_to, ArticleActor.Role.MAIN))
+            )
         self._count: int | None = None
         self._head_hits: int | None = None
         self._walk_hits: int | None = None
@@ -168,7 +212,7 @@ class RankedMatches:
         ``TIER_HITS``, the head-tier matches and the body-only matches among the newest
         pieces, which decide how a slice reads the body tier (see ``_body_ids``)."""
         if self._count is None:
-            matching = self.articles.filter(search_vector=self.tsquery).order_by()
+            matching = self.articles.filter(self.in_vector).order_by()
             parts = [
                 matching.values("pk")[: MAX_COUNTED + 1],
                 self._in_head().order_by().values("pk")[:TIER_HITS],
@@ -196,15 +240,13 @@ class RankedMatches:
         return self._body_only().filter(publish_at__gte=Subquery(window_start))
 
     def _body_only(self) -> QuerySet:
-        q = self.tsquery
-        return self.articles.filter(search_vector=q).exclude(search_head=q)
+        return self.articles.filter(self.in_vector).exclude(self.in_head)
 
     def _in_head(self) -> QuerySet:
-        q = self.tsquery
-        in_head = self.articles.filter(search_head=q)
+        in_head = self.articles.filter(self.in_head)
         # Without NOT, a query the head vector matches is matched by the full one too:
         # leave the large full vector unread.
-        return in_head.filter(search_vector=q) if self.negated else in_head
+        return in_head.filter(self.in_vector) if self.negated else in_head
 
     def _hits(self) -> tuple[int, int]:
         """Head-tier matches and body-only matches among the newest pieces, up to
@@ -247,7 +289,7 @@ class RankedMatches:
         rows = (
             self.articles.filter(pk__in=head_ids)
             .annotate(
-                tier=Case(When(search_head=q, then=Value(1)), default=Value(0)),
+                tier=Case(When(self.in_head, then=Value(1)), default=Value(0)),
                 rank=Case(
                     When(search_head=q, then=self._head_rank()),
                     default=Value(0.0),
@@ -283,6 +325,28 @@ def light_stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
+
+
+def _name_needles(names: tuple[str, ...]) -> list[str]:
+    """What the stored text contains where it names one of ``names``: the start of words
+    like any needle, but a short name ("eu") as a whole word. A name that holds a shorter
+    one ("viktor orban", "orban") is left out: the shorter finds it, and each needle is one
+    more scan of the text."""
+    needles: list[str] = []
+    for name in sorted(names, key=len):
+        if len(name) < 4:
+            needles += [f" {name} ", f" {name}\n"]
+        elif not any(needle in f" {name} " for needle in needles):
+            needles.append(f" {name}")
+    return needles
+
+
+def _in_headline(text: str) -> Q:
+    """The folded ``text`` stands in the headline: before the stored text's line break."""
+    position = StrIndex(F("search_text"), Value(text))
+    return Q(GreaterThan(position, 0)) & Q(
+        LessThan(position, StrIndex(F("search_text"), Value("\n")))
+    )
 
 
 _QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
@@ -337,14 +401,14 @@ class FoldedTextSearch:
         longer = [needle for needle in required if len(needle) > 1]
         return (longer or required)[:MAX_QUERY_WORDS], excluded[:MAX_QUERY_WORDS]
 
-    def match(self, articles: QuerySet, query: str) -> QuerySet:
+    def match(self, articles: QuerySet, query: str, named: NamedActors = NO_ACTORS) -> QuerySet:
         required, excluded = self.terms(query)
         if not required:
             return articles.none()
         headline_end = StrIndex(F("search_text"), Value("\n"))
-        rank = Value(0)
+        in_text, rank = Q(), Value(0)
         for needle in required:
-            articles = articles.filter(search_text__contains=" " + needle)
+            in_text &= Q(search_text__contains=" " + needle)
             rank = rank + Case(
                 When(
                     LessThan(StrIndex(F("search_text"), Value(" " + needle)), headline_end),
@@ -353,12 +417,35 @@ class FoldedTextSearch:
                 default=Value(1),
                 output_field=IntegerField(),
             )
+        if named:
+            # Pieces that name the actors otherwise, or are linked to them, come after the
+            # text matches of the same weight (text ranks doubled): as main subject or
+            # named in the headline, just below a headline match; otherwise as the least
+            # of mentions. PostgreSQL orders its tiers the same way.
+            about, in_head = (
+                Q(pk__in=_linked_articles(named.actor_ids)),
+                Q(pk__in=_linked_articles(named.actor_ids, ArticleActor.Role.MAIN)),
+            )
+            for needle in _name_needles(named.names):
+                about |= Q(search_text__contains=needle)
+                in_head |= _in_headline(needle)
+            rank = Case(
+                When(in_text, then=rank * 2),
+                When(in_head, then=Value(5)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+            in_text |= about
+        articles = articles.filter(in_text)
         for needle in excluded:
             articles = articles.exclude(search_text__contains=" " + needle)
         return articles.annotate(rank=rank).order_by("-rank", "-publish_at", "-id")
 
-    def decorate(self, articles: list, query: str) -> None:
+    def decorate(self, articles: list, query: str, named: NamedActors = NO_ACTORS) -> None:
         terms = [word for needle in self.terms(query)[0] for word in needle.split()]
+        # A one-word name is marked wherever it stands; the words of a longer one ("Ukrainian
+        # President") would be marked alone too, so they are not.
+        terms += [name for name in named.names if " " not in name and name not in terms]
         for article in articles:
             article.headline_html = highlight(article.headline, terms)
             body = plain_text(article.body)

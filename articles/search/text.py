@@ -22,7 +22,7 @@ MARK_START = "\ue000"
 MARK_END = "\ue001"
 
 _DROPPED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 
 # Letters that Unicode does not decompose but every reader expects folded, as PostgreSQL's
@@ -72,7 +72,7 @@ def fold(text: str | None) -> str:
 
 def folded_words(text: str | None) -> list[str]:
     """The words of a text, folded, in order."""
-    return _WORD.findall(fold(text))
+    return WORD.findall(fold(text))
 
 
 def query_words(query: str) -> list[str]:
@@ -82,6 +82,15 @@ def query_words(query: str) -> list[str]:
         if word not in seen:
             seen.append(word)
     return seen[:MAX_QUERY_WORDS]
+
+
+def name_needles(query: str) -> list[str]:
+    """What a name must have a word starting with to match ``query``: the whole folded
+    query, or one of its words of three letters or more."""
+    phrase = " ".join(query_words(query))
+    if not phrase:
+        return []
+    return [phrase, *[w for w in phrase.split() if len(w) >= 3 and w != phrase]]
 
 
 def plain_text(body_html: str) -> str:

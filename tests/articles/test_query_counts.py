@@ -39,6 +39,12 @@ BUDGETS = {
     # Search: the count, the page of results, matching actors, matching sources (the
     # actors' folded names are cached until an actor or alias changes).
     "search": 4,
+    # A query naming an actor also finds the pieces linked to it: the same queries (the
+    # names it goes by come from the cached index).
+    "search_actor": 4,
+    # A search that finds nothing (so no page of results to read) looks for a spelling to
+    # offer: from the cached vocabulary, or on PostgreSQL one trigram query over the names.
+    "search_misspelt": 4 if connection.vendor == "postgresql" else 3,
     "search_filters_only": 2,
     # The actor network, its layout cached until links change or a scheduled piece goes out.
     "actor_graph": 0,
@@ -86,6 +92,8 @@ def build_newsroom(n: int) -> dict[str, str]:
         "source_index": "/sources/",
         "source": sources[0].get_absolute_url(),
         "search": "/search/?q=piece",
+        "search_actor": "/search/?q=actor+0",
+        "search_misspelt": "/search/?q=actr",
         "search_filters_only": f"/search/?section={section.slug}&kind=analysis",
         "actor_graph": "/actors/graph/",
         "feed_latest": "/feeds/latest/",
