@@ -21,14 +21,21 @@ FRONT_PAGE_SECONDS = 600
 
 
 def front_page() -> dict:
-    """The home page's pieces: featured, latest, and the newest of each section."""
+    """The home page's pieces: featured, latest, and the newest of each section.
+
+    Each piece appears once: the latest leave out the featured, and each section's row
+    leaves out both, filled with the section's next pieces instead.
+    """
     public = Article.objects.public().for_cards()
     featured = list(public.filter(featured=True)[:HOME_FEATURED])
     shown = [a.pk for a in featured]
     latest = list(public.exclude(pk__in=shown)[:HOME_LATEST])
+    shown += [a.pk for a in latest]
     by_section: dict[Section, list[Article]] = {}
-    for article in public.latest_by_section(HOME_PER_SECTION).order_by(
-        "section__position", "section__name", "-publish_at", "-id"
+    for article in (
+        public.exclude(pk__in=shown)
+        .latest_by_section(HOME_PER_SECTION)
+        .order_by("section__position", "section__name", "-publish_at", "-id")
     ):
         by_section.setdefault(article.section, []).append(article)
     return {"featured": featured, "latest": latest, "by_section": list(by_section.items())}
