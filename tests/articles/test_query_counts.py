@@ -46,6 +46,7 @@ BUDGETS = {
     "feed_section": 4,
     "feed_tag": 4,
     "feed_actor": 4,
+    "feed_author": 4,
     # The index counts the pages of each of the six sitemaps (and two latest changes).
     "sitemap_index": 8,
     "sitemap_articles": 2,
@@ -92,6 +93,7 @@ def build_newsroom(n: int) -> dict[str, str]:
         "feed_section": f"/feeds/sections/{section.slug}/",
         "feed_tag": "/feeds/tags/tag-0/",
         "feed_actor": f"/feeds/actors/{actors[0].slug}/",
+        "feed_author": f"/feeds/authors/{article.bylines.first().author.slug}/",
         "sitemap_index": "/sitemap.xml",
         "sitemap_articles": "/sitemap-articles.xml",
         "sitemap_actors": "/sitemap-actors.xml",
