@@ -1,5 +1,5 @@
-"""Reader pages for articles, sections, tags and authors. Every list starts from
-``Article.objects.public()``."""
+"""Reader pages for articles, sections, tags and authors, and the publication's own pages.
+Every list starts from ``Article.objects.public()``."""
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from web import ratelimit, reader_cache
 
 from .caching import article_tag
-from .models import Article, AuthorProfile, Section
+from .models import Article, AuthorProfile, Page, Section
 from .search import search
 from .search.forms import PERIODS, SearchForm
 from .tags import public_tags
@@ -67,6 +67,16 @@ class ArticleDetailView(DetailView):
         article = super().get_object(queryset)
         reader_cache.tag_page(self.request, article_tag(article.pk))
         return article
+
+
+class PageView(DetailView):
+    """One of the publication's pages (about, masthead, policies), once published."""
+
+    template_name = "articles/page.html"
+    context_object_name = "page"
+
+    def get_queryset(self):
+        return Page.objects.published()
 
 
 class ArticleListView(ListView):

@@ -23,7 +23,15 @@ from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from actors.models import Actor, ActorAlias
-from articles.models import Article, ArticleActor, ArticleAuthor, AuthorProfile, Citation, Section
+from articles.models import (
+    Article,
+    ArticleActor,
+    ArticleAuthor,
+    AuthorProfile,
+    Citation,
+    Page,
+    Section,
+)
 from sources.models import Source, SourceAlias
 from web.slugs import fold_slug
 
@@ -33,6 +41,7 @@ from .articles import ARTICLES
 from .discussion import count_discussion, load_discussion
 from .markup import prose, to_html
 from .masthead import ACCOUNTS, AUTHORS, EDITOR_IN_CHIEF, PUBLICATION, SECTIONS
+from .pages import PAGES
 from .records import DemoAccount, DemoActor, DemoArticle
 from .sources import SOURCES
 from .sponsors import count_appeal_and_sponsors, load_appeal_and_sponsors
@@ -61,6 +70,8 @@ def load_demo(password: str, now: datetime | None = None) -> LoadResult:
         load_discussion(members, password, now)
         # The appeal signed by the editor-in-chief, and the sponsors with their reports.
         load_appeal_and_sponsors(authors, now)
+        # About, masthead, contact and the policies, linked in the footer.
+        load_pages()
     counts = count_rows()
     counts.update(count_discussion())
     counts.update(count_appeal_and_sponsors())
@@ -123,6 +134,20 @@ def load_authors(members: dict) -> dict:
         )[0]
         for data in AUTHORS
     }
+
+
+def load_pages() -> None:
+    for data in PAGES:
+        Page.objects.update_or_create(
+            slug=data.slug,
+            defaults={
+                "title": data.title,
+                "summary": prose(data.summary),
+                "body": to_html(data.body),
+                "position": data.position,
+                "published": True,
+            },
+        )
 
 
 def load_sources() -> dict:
@@ -281,5 +306,6 @@ def count_rows() -> Counter:
             "bylines": ArticleAuthor.objects.count(),
             "citations": Citation.objects.count(),
             "actor links": ArticleActor.objects.count(),
+            "pages": Page.objects.count(),
         }
     )

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Page
 from tests.factories import (
     ActorFactory,
     ArticleActorFactory,
@@ -42,6 +43,8 @@ BUDGETS = {
     "search_filters_only": 2,
     # The actor network, its layout cached until links change or a scheduled piece goes out.
     "actor_graph": 0,
+    # The publication's own pages (about, masthead, policies): the page itself.
+    "publication_page": 1,
     "feed_latest": 3,
     "feed_section": 4,
     "feed_tag": 4,
@@ -89,6 +92,9 @@ def build_newsroom(n: int) -> dict[str, str]:
         "search": "/search/?q=piece",
         "search_filters_only": f"/search/?section={section.slug}&kind=analysis",
         "actor_graph": "/actors/graph/",
+        "publication_page": Page.objects.create(
+            title="About us", published=True
+        ).get_absolute_url(),
         "feed_latest": "/feeds/latest/",
         "feed_section": f"/feeds/sections/{section.slug}/",
         "feed_tag": "/feeds/tags/tag-0/",
