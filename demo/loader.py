@@ -123,17 +123,20 @@ def load_sections() -> dict:
 
 
 def load_authors(members: dict) -> dict:
-    return {
-        data.byline: AuthorProfile.objects.update_or_create(
-            byline=data.byline,
-            defaults={
-                "title": data.title,
-                "bio": prose(data.bio),
-                "user": members.get(data.email),
-            },
-        )[0]
-        for data in AUTHORS
-    }
+    return {data.byline: load_author(data, members) for data in AUTHORS}
+
+
+def load_author(data, members: dict) -> AuthorProfile:
+    author = AuthorProfile.objects.update_or_create(
+        byline=data.byline,
+        defaults={"title": data.title, "bio": prose(data.bio), "user": members.get(data.email)},
+    )[0]
+    # The photo beside the bio at the end of each piece and on the author's page.
+    if _needs_picture(author.photo):
+        initials = "".join(word[0] for word in data.byline.split())
+        picture = images.portrait(initials, seed=data.byline)
+        author.photo.save(f"{fold_slug(data.byline)}.jpg", ContentFile(picture))
+    return author
 
 
 def load_pages() -> None:

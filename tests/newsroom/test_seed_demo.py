@@ -94,3 +94,9 @@ def test_demo_publication_has_its_own_pages_written_out_and_linked_in_the_footer
             assert client.get(address).status_code == 200, (page, address)
     masthead = Page.objects.get(slug="masthead").body
     assert all(author.byline in masthead for author in AuthorProfile.objects.all())
+
+
+def test_every_demo_author_has_a_photo_and_a_bio_for_the_end_of_their_pieces():
+    seed()
+    for author in AuthorProfile.objects.all():
+        assert author.photo and author.photo_width == 400 and author.bio, author
