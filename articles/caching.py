@@ -7,7 +7,8 @@ An article page depends on the tag ``article_tag(pk)``; every other reading page
   its tags, refreshes its page and the lists;
 - an actor, a source, an author or a tag appears on the pages of the pieces that link it:
   changing one refreshes those pages and the lists;
-- a section is in the navigation: changing one refreshes everything;
+- a section is in the navigation, a published page of the publication in the footer:
+  changing one refreshes everything;
 - the actor networks and coverage charts (``coverage.graph``) are redrawn when articles,
   links or actors change, and the actor names the search page matches
   (``search.actors``) are read again when actors or aliases change;
@@ -40,6 +41,7 @@ from .models import (
     ArticleAuthor,
     AuthorProfile,
     Citation,
+    Page,
     Section,
 )
 from .search.actors import NAMES_TAG
@@ -107,7 +109,7 @@ def _tagged(instance):
     return ()
 
 
-def _section(section: Section):
+def _site_wide(instance: Section | Page):
     return (SITE,)
 
 
@@ -122,5 +124,6 @@ def register() -> None:
     stale_when_changed(AuthorProfile, _author)
     stale_when_changed(Tag, _tag)
     stale_when_m2m_changed(TaggedItem, _tagged)
-    stale_when_changed(Section, _section)
+    stale_when_changed(Section, _site_wide)
+    stale_when_changed(Page, _site_wide)
     keep_pages_until(next_publication)

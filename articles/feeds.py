@@ -1,5 +1,5 @@
-"""RSS 2.0 feeds of public articles: the latest pieces, and those of a section, a tag or an
-actor.
+"""RSS 2.0 feeds of public articles: the latest pieces, and those of a section, a tag, an
+actor or an author.
 
 Each item carries headline, link, dek, authors, publication date, section and tags as
 categories, and the lead image (the large rendition) as an enclosure. A feed runs a fixed
@@ -20,7 +20,7 @@ from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 
 from actors.models import Actor
 
-from .models import Article, ArticleAuthor, Section
+from .models import Article, ArticleAuthor, AuthorProfile, Section
 from .tags import public_tags
 
 FEED_ITEMS = 30
@@ -176,3 +176,20 @@ class ActorFeed(ArticleFeed):
 
     def items(self, actor):
         return feed_articles(Article.objects.public().filter(actor_links__actor=actor))
+
+
+class AuthorFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(AuthorProfile, slug=slug)
+
+    def title(self, author):
+        return f"{settings.SITE_NAME}: {author.byline}"
+
+    def description(self, author):
+        return f"Writing by {author.byline}" + (f", {author.title}." if author.title else ".")
+
+    def link(self, author):
+        return author.get_absolute_url()
+
+    def items(self, author):
+        return feed_articles(Article.objects.public().filter(bylines__author=author))

@@ -1,5 +1,5 @@
-"""Reader pages for articles, sections, tags and authors. Every list starts from
-``Article.objects.public()``."""
+"""Reader pages for articles, sections, tags and authors, and the publication's own pages.
+Every list starts from ``Article.objects.public()``."""
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from web import ratelimit, reader_cache
 
 from .caching import article_tag
-from .models import Article, AuthorProfile, Section
+from .models import Article, AuthorProfile, Page, Section
 from .search import search
 from .search.forms import PERIODS, SearchForm
 from .tags import public_tags
@@ -21,14 +21,21 @@ FRONT_PAGE_SECONDS = 600
 
 
 def front_page() -> dict:
-    """The home page's pieces: featured, latest, and the newest of each section."""
+    """The home page's pieces: featured, latest, and the newest of each section.
+
+    Each piece appears once: the latest leave out the featured, and each section's row
+    leaves out both, filled with the section's next pieces instead.
+    """
     public = Article.objects.public().for_cards()
     featured = list(public.filter(featured=True)[:HOME_FEATURED])
     shown = [a.pk for a in featured]
     latest = list(public.exclude(pk__in=shown)[:HOME_LATEST])
+    shown += [a.pk for a in latest]
     by_section: dict[Section, list[Article]] = {}
-    for article in public.latest_by_section(HOME_PER_SECTION).order_by(
-        "section__position", "section__name", "-publish_at", "-id"
+    for article in (
+        public.exclude(pk__in=shown)
+        .latest_by_section(HOME_PER_SECTION)
+        .order_by("section__position", "section__name", "-publish_at", "-id")
     ):
         by_section.setdefault(article.section, []).append(article)
     return {"featured": featured, "latest": latest, "by_section": list(by_section.items())}
@@ -60,6 +67,16 @@ class ArticleDetailView(DetailView):
         article = super().get_object(queryset)
         reader_cache.tag_page(self.request, article_tag(article.pk))
         return article
+
+
+class PageView(DetailView):
+    """One of the publication's pages (about, masthead, policies), once published."""
+
+    template_name = "articles/page.html"
+    context_object_name = "page"
+
+    def get_queryset(self):
+        return Page.objects.published()
 
 
 class ArticleListView(ListView):

@@ -23,7 +23,15 @@ from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from actors.models import Actor, ActorAlias
-from articles.models import Article, ArticleActor, ArticleAuthor, AuthorProfile, Citation, Section
+from articles.models import (
+    Article,
+    ArticleActor,
+    ArticleAuthor,
+    AuthorProfile,
+    Citation,
+    Page,
+    Section,
+)
 from sources.models import Source, SourceAlias
 from web.slugs import fold_slug
 
@@ -34,6 +42,7 @@ from .discussion import count_discussion, load_discussion
 from .likenesses import LIKENESSES
 from .markup import prose, to_html
 from .masthead import ACCOUNTS, AUTHORS, EDITOR_IN_CHIEF, PUBLICATION, SECTIONS
+from .pages import PAGES
 from .records import DemoAccount, DemoActor, DemoArticle
 from .sources import SOURCES
 from .sponsors import count_appeal_and_sponsors, load_appeal_and_sponsors
@@ -62,6 +71,8 @@ def load_demo(password: str, now: datetime | None = None) -> LoadResult:
         load_discussion(members, password, now)
         # The appeal signed by the editor-in-chief, and the sponsors with their reports.
         load_appeal_and_sponsors(authors, now)
+        # About, masthead, contact and the policies, linked in the footer.
+        load_pages()
     counts = count_rows()
     counts.update(count_discussion())
     counts.update(count_appeal_and_sponsors())
@@ -113,17 +124,34 @@ def load_sections() -> dict:
 
 
 def load_authors(members: dict) -> dict:
-    return {
-        data.byline: AuthorProfile.objects.update_or_create(
-            byline=data.byline,
+    return {data.byline: load_author(data, members) for data in AUTHORS}
+
+
+def load_author(data, members: dict) -> AuthorProfile:
+    author = AuthorProfile.objects.update_or_create(
+        byline=data.byline,
+        defaults={"title": data.title, "bio": prose(data.bio), "user": members.get(data.email)},
+    )[0]
+    # The photo beside the bio at the end of each piece and on the author's page.
+    if _needs_picture(author.photo):
+        initials = "".join(word[0] for word in data.byline.split())
+        picture = images.portrait(initials, seed=data.byline)
+        author.photo.save(f"{fold_slug(data.byline)}.jpg", ContentFile(picture))
+    return author
+
+
+def load_pages() -> None:
+    for data in PAGES:
+        Page.objects.update_or_create(
+            slug=data.slug,
             defaults={
                 "title": data.title,
-                "bio": prose(data.bio),
-                "user": members.get(data.email),
+                "summary": prose(data.summary),
+                "body": to_html(data.body),
+                "position": data.position,
+                "published": True,
             },
-        )[0]
-        for data in AUTHORS
-    }
+        )
 
 
 def load_sources() -> dict:
@@ -284,5 +312,6 @@ def count_rows() -> Counter:
             "bylines": ArticleAuthor.objects.count(),
             "citations": Citation.objects.count(),
             "actor links": ArticleActor.objects.count(),
+            "pages": Page.objects.count(),
         }
     )

@@ -95,3 +95,15 @@ class DemoArticle:
     featured: bool = False
     owner: str = ""
     updated_hours: int = 0
+
+
+@dataclass(frozen=True)
+class DemoPage:
+    """One of the publication's own pages, linked in the footer in ``position`` order; the
+    body is written in the demo's block markup (``demo.markup``)."""
+
+    title: str
+    slug: str
+    summary: str
+    body: str
+    position: int

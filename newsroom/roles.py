@@ -1,8 +1,9 @@
 """What each role of the newsroom may do (DESIGN §6), declared once for every app.
 
 Writers draft their own pieces and link actors, sources and tags; editors do everything
-with content, curate appeals and sponsors, grant complimentary subscriptions and moderate;
-moderators work the comments and look members up. Which pieces a writer may touch, and
+with content (the publication's own pages too: about, masthead, policies), curate appeals
+and sponsors, grant complimentary subscriptions and moderate; moderators work the comments
+and look members up. Which pieces a writer may touch, and
 who may publish, is decided on top of these by ``articles.workflow``. Applied after every
 migrate (``NewsroomConfig.ready``) by ``web.roles.apply_roles``.
 """
@@ -48,6 +49,7 @@ ROLES = {
             "dismissedactor",
             "authorprofile",
             "section",
+            "page",
         ),
         "articles.publish_article",
         # Overrides are recorded by publishing itself: editors read them.

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
 from articles.admin.view_on_site import view_on_site
-from articles.feeds import ActorFeed, LatestFeed, SectionFeed, TagFeed
+from articles.feeds import ActorFeed, AuthorFeed, LatestFeed, SectionFeed, TagFeed
 from articles.sitemaps import news_sitemap
 from members.login import NewsroomLoginForm, newsroom_login
 from web.admin import refusing_nul_bytes
@@ -17,6 +17,7 @@ feed_patterns = [
     path("sections/<slug:slug>/", SectionFeed(), name="section"),
     path("actors/<slug:slug>/", ActorFeed(), name="actor"),
     path("tags/<slug:slug>/", TagFeed(), name="tag"),
+    path("authors/<slug:slug>/", AuthorFeed(), name="author"),
 ]
 
 admin.site.site_header = f"{settings.SITE_NAME} — newsroom"

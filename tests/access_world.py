@@ -15,7 +15,7 @@ from django.utils import timezone
 from reversion.models import Version
 from taggit.models import Tag
 
-from articles.models import Article, PublishOverride
+from articles.models import Article, Page, PublishOverride
 from comments.models import Comment, HeldPhrase, ModerationAction, Suspension
 from members.models import AppealClick, StripeEvent, StripeSync
 from tests.factories import (
@@ -129,6 +129,8 @@ def build_world(people: dict) -> dict:
         "source": source,
         "actor": actor_link.actor,
         "author": writer_profile,
+        "page": Page.objects.create(title="About us", published=True),
+        "unpublished_page": Page.objects.create(title="Careers"),
         "tag": Tag.objects.get(name="corridor talks"),
         "visible": visible,
         "hidden": hidden,

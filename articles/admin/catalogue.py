@@ -1,5 +1,5 @@
-"""What editors keep besides articles: sections, author profiles, tags, and the record of
-publish overrides."""
+"""What editors keep besides articles: sections, author profiles, tags, the publication's
+own pages (about, masthead, policies), and the record of publish overrides."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -11,6 +11,7 @@ from web.admin import ListedForEditorsOnly, ReadOnlyAdmin
 
 from ..models import (
     AuthorProfile,
+    Page,
     PublishOverride,
     Section,
 )
@@ -32,6 +33,22 @@ class AuthorProfileAdmin(ListedForEditorsOnly, admin.ModelAdmin):
     autocomplete_fields = ["user"]
     prepopulated_fields = {"slug": ["byline"]}
     fields = ["byline", "slug", "title", "bio", "photo", "user"]
+
+
+@admin.register(Page)
+class PageAdmin(ListedForEditorsOnly, admin.ModelAdmin):
+    """About, masthead, contact, corrections, privacy, terms: linked in every page's footer
+    once published, in the order of their position."""
+
+    list_display = ["title", "slug", "position", "published", "updated_at"]
+    list_editable = ["position", "published"]
+    list_filter = ["published"]
+    search_fields = ["title", "summary", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (None, {"fields": ["title", "summary", "body"]}),
+        ("In the footer", {"fields": ["published", "position", "slug"]}),
+    ]
 
 
 @admin.register(PublishOverride)

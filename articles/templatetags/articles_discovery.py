@@ -1,10 +1,11 @@
-"""Template tags for what crawlers and link previews read: JSON-LD blocks and the lead
-image's announced size."""
+"""Template tags for what crawlers and link previews read (JSON-LD blocks, the lead image's
+announced size) and for how readers pass a piece on (the share links)."""
 
 from django import template
 from django.utils.safestring import mark_safe
 
 from ..feeds import xml_text as _xml_text
+from ..sharing import share_links
 from ..structured_data import article_json_ld, json_ld_script, lead_image_info, website_json_ld
 
 register = template.Library()
@@ -41,3 +42,11 @@ def lead_image(context, article):
 def xml_text(value):
     """Text without the characters XML 1.0 cannot carry (for the news sitemap)."""
     return _xml_text(value)
+
+
+@register.inclusion_tag("articles/includes/share.html", takes_context=True)
+def share_article(context, article):
+    """The share links and the copy-link button at the end of an article page."""
+    request = context.get("request")
+    url = request.build_absolute_uri(article.get_absolute_url()) if request else ""
+    return {"url": url, "links": share_links(url, article.headline) if url else []}

@@ -1,6 +1,7 @@
 """RSS 2.0 feeds list public pieces only, with what a feed reader shows."""
 
 import datetime
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -107,8 +108,29 @@ def test_actor_feed_lists_public_pieces_linked_to_the_actor(client, unpublished)
     assert ET.fromstring(response.content).findtext("./channel/title").endswith("Robert Fico")
 
 
+def test_author_feed_lists_the_public_pieces_under_the_byline(client, unpublished):
+    author = AuthorFactory(byline="Nadia Koval", title="Diplomatic Correspondent")
+    BylineFactory(article=ArticleFactory(headline="Signed by her"), author=author)
+    for hidden in unpublished:
+        BylineFactory(article=hidden, author=author)
+    ArticleFactory(headline="Signed by nobody")
+
+    response = client.get("/feeds/authors/nadia-koval/")
+
+    assert titles(response) == ["Signed by her"]
+    channel = ET.fromstring(response.content).find("./channel")
+    assert channel.findtext("title") == "The Meridian Review: Nadia Koval"
+    assert channel.findtext("link") == "http://testserver/authors/nadia-koval/"
+
+
 @pytest.mark.parametrize(
-    "url", ["/feeds/sections/nowhere/", "/feeds/tags/nothing/", "/feeds/actors/nobody/"]
+    "url",
+    [
+        "/feeds/sections/nowhere/",
+        "/feeds/tags/nothing/",
+        "/feeds/actors/nobody/",
+        "/feeds/authors/nobody/",
+    ],
 )
 def test_a_feed_for_something_that_does_not_exist_is_404(client, url):
     assert client.get(url).status_code == 404
@@ -130,6 +152,7 @@ def test_feeds_never_carry_comment_text(client):
 def test_every_page_advertises_the_latest_feed_and_its_own(client):
     link = ArticleActorFactory(actor__name="Robert Fico")
     link.article.tags.add("Energy")
+    BylineFactory(article=link.article, author=AuthorFactory(byline="Tomasz Ferenc"))
     latest = '<link rel="alternate" type="application/rss+xml"'
 
     pages = {
@@ -138,6 +161,7 @@ def test_every_page_advertises_the_latest_feed_and_its_own(client):
         "/sections/diplomacy/": "/feeds/sections/diplomacy/",
         "/tags/energy/": "/feeds/tags/energy/",
         "/actors/robert-fico/": "/feeds/actors/robert-fico/",
+        "/authors/tomasz-ferenc/": "/feeds/authors/tomasz-ferenc/",
         "/search/?q=fico": None,
     }
     for url, own in pages.items():
@@ -145,3 +169,24 @@ def test_every_page_advertises_the_latest_feed_and_its_own(client):
         assert f'{latest} title="The Meridian Review: latest" href="/feeds/latest/">' in text, url
         if own:
             assert f'href="{own}"' in text, url
+
+
+@pytest.mark.parametrize(
+    "page, feed, name",
+    [
+        ("/sections/diplomacy/", "/feeds/sections/diplomacy/", "Diplomacy"),
+        ("/tags/energy/", "/feeds/tags/energy/", "Energy"),
+        ("/actors/robert-fico/", "/feeds/actors/robert-fico/", "Robert Fico"),
+        ("/authors/tomasz-ferenc/", "/feeds/authors/tomasz-ferenc/", "Tomasz Ferenc"),
+    ],
+)
+def test_lists_show_a_visible_link_to_their_feed(client, page, feed, name):
+    link = ArticleActorFactory(actor__name="Robert Fico")
+    link.article.tags.add("Energy")
+    BylineFactory(article=link.article, author=AuthorFactory(byline="Tomasz Ferenc"))
+
+    main = client.get(page).text.split('<main id="main">', 1)[1]
+
+    visible = re.search(rf'<a href="{feed}" type="application/rss\+xml">(.*?)</a>', main)
+    assert visible, page
+    assert "RSS feed" in visible.group(1) and f"of {name}" in visible.group(1)

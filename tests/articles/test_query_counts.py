@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Page
 from tests.factories import (
     ActorFactory,
     ArticleActorFactory,
@@ -48,10 +49,13 @@ BUDGETS = {
     "search_filters_only": 2,
     # The actor network, its layout cached until links change or a scheduled piece goes out.
     "actor_graph": 0,
+    # The publication's own pages (about, masthead, policies): the page itself.
+    "publication_page": 1,
     "feed_latest": 3,
     "feed_section": 4,
     "feed_tag": 4,
     "feed_actor": 4,
+    "feed_author": 4,
     # The index counts the pages of each of the six sitemaps (and two latest changes).
     "sitemap_index": 8,
     "sitemap_articles": 2,
@@ -96,10 +100,14 @@ def build_newsroom(n: int) -> dict[str, str]:
         "search_misspelt": "/search/?q=actr",
         "search_filters_only": f"/search/?section={section.slug}&kind=analysis",
         "actor_graph": "/actors/graph/",
+        "publication_page": Page.objects.create(
+            title="About us", published=True
+        ).get_absolute_url(),
         "feed_latest": "/feeds/latest/",
         "feed_section": f"/feeds/sections/{section.slug}/",
         "feed_tag": "/feeds/tags/tag-0/",
         "feed_actor": f"/feeds/actors/{actors[0].slug}/",
+        "feed_author": f"/feeds/authors/{article.bylines.first().author.slug}/",
         "sitemap_index": "/sitemap.xml",
         "sitemap_articles": "/sitemap-articles.xml",
         "sitemap_actors": "/sitemap-actors.xml",

@@ -71,6 +71,7 @@ def publication():
             ("search, none", "/search/?q=zzyzx+quillwort"),
             ("subscribe", "/subscribe/"),
             ("404", "/articles/no-such-piece/"),
+            ("footer page", "/pages/about/"),
             ("log-in", "/accounts/login/"),
             ("sign-up", "/accounts/signup/"),
             ("password reset", "/accounts/password/reset/"),

@@ -149,6 +149,10 @@ MATRIX: dict[str, list[Cell]] = {
     "sections/<slug:slug>/": [Cell("/sections/{section.slug}/", PUBLIC)],
     "tags/<slug:slug>/": [Cell("/tags/{tag.slug}/", PUBLIC)],
     "authors/<slug:slug>/": [Cell("/authors/{author.slug}/", PUBLIC)],
+    "pages/<slug:slug>/": [
+        Cell("/pages/{page.slug}/", PUBLIC),
+        Cell("/pages/{unpublished_page.slug}/", NOT_FOUND),
+    ],
     "search/": [
         Cell("/search/?q=corridor", PUBLIC),
         Cell("/search/?q=Danube+summit", PUBLIC),
@@ -165,6 +169,7 @@ MATRIX: dict[str, list[Cell]] = {
     "feeds/sections/<slug:slug>/": [Cell("/feeds/sections/{section.slug}/", PUBLIC)],
     "feeds/actors/<slug:slug>/": [Cell("/feeds/actors/{actor.slug}/", PUBLIC)],
     "feeds/tags/<slug:slug>/": [Cell("/feeds/tags/{tag.slug}/", PUBLIC)],
+    "feeds/authors/<slug:slug>/": [Cell("/feeds/authors/{author.slug}/", PUBLIC)],
     "sitemap.xml": [Cell("/sitemap.xml", PUBLIC)],
     "sitemap-<section>.xml": [
         Cell(f"/sitemap-{name}.xml", PUBLIC)
@@ -392,6 +397,16 @@ MATRIX: dict[str, list[Cell]] = {
         history=CONTENT_LOOKUP,
         delete=EDITORS,
         change=CONTENT_LOOKUP,
+    ),
+    # The publication's own pages (about, masthead, policies): editors only.
+    **admin_model(
+        "articles/page",
+        "page.pk",
+        changelist=EDITORS,
+        add=EDITORS,
+        history=EDITORS,
+        delete=EDITORS,
+        change=EDITORS,
     ),
     **admin_model(
         "articles/publishoverride",

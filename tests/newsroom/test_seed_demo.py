@@ -1,13 +1,15 @@
 """`seed_demo` loads a believable publication, and loading it again duplicates nothing."""
 
 import io
+import re
 
 import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.utils.html import strip_tags
 
-from articles.models import Article, Section
+from articles.models import Article, AuthorProfile, Page, Section
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +73,30 @@ def test_demo_content_keeps_the_promises_of_a_publication():
     assert {"viktor-orban", "robert-fico", "hungary", "slovakia"} <= {
         link.actor.slug for link in reference.actor_links.all()
     }
+
+
+def test_demo_publication_has_its_own_pages_written_out_and_linked_in_the_footer(client):
+    seed()
+    pages = list(Page.objects.published())
+    assert [page.slug for page in pages] == [
+        "about",
+        "masthead",
+        "contact",
+        "corrections",
+        "privacy",
+        "terms",
+    ]
+    home = client.get("/").text.split('<footer class="site-footer">', 1)[1]
+    for page in pages:
+        assert f'href="{page.get_absolute_url()}"' in home, page
+        assert page.summary and len(strip_tags(page.body).split()) >= 100, page
+        for address in re.findall(r'href="(/[^"]*)"', page.body):
+            assert client.get(address).status_code == 200, (page, address)
+    masthead = Page.objects.get(slug="masthead").body
+    assert all(author.byline in masthead for author in AuthorProfile.objects.all())
+
+
+def test_every_demo_author_has_a_photo_and_a_bio_for_the_end_of_their_pieces():
+    seed()
+    for author in AuthorProfile.objects.all():
+        assert author.photo and author.photo_width == 400 and author.bio, author
