@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0010_images_checked_and_unguessable'),
+        ('articles', '0011_trigram_extension'),
     ]
 
     operations = [
