@@ -1,7 +1,7 @@
-"""What the demo's actor portraits show: for people, a likeness (hair, glasses, a tie); for
-states, a flag-like plate; for organisations an emblem, for groups a monogram. Colours are
-the flags' own; a ``device`` names the one mark (stars, a crescent, a wheel ...) that tells
-similar flags apart. Every demo actor has an entry (a test checks it)."""
+"""What the demo's portraits show: for people (actors and the Review's writers), a likeness
+(hair, glasses, a tie); for states, a flag-like plate; for organisations an emblem, for groups
+a monogram. Colours are the flags' own; a ``device`` names the one mark (stars, a crescent, a
+wheel ...) that tells similar flags apart. Every demo actor has an entry (a test checks it)."""
 
 from .images.portraits import Emblem, Sitter
 
@@ -20,6 +20,15 @@ SITTERS = {
     "Recep Tayyip Erdoğan": Sitter("grey", "receding", skin="olive"),
     "Mark Rutte": Sitter("brown", "receding"),
     "Ursula von der Leyen": Sitter("blond", "long", tie=False),
+}
+
+# The Review's own writers, for the photo beside their bio.
+AUTHOR_SITTERS = {
+    "Martin Halloway": Sitter("grey", "receding", glasses=True),
+    "Nadia Koval": Sitter("brown", "long", tie=False),
+    "Tomasz Ferenc": Sitter("dark", "parted"),
+    "Helen Achterberg": Sitter("blond", "long", tie=False, skin="fair"),
+    "Samuel Okafor": Sitter("black", "cap", skin="brown"),
 }
 
 WHITE, BLACK = "#f4f1ea", "#1b1a17"

@@ -39,7 +39,7 @@ from . import images
 from .actors import ACTORS
 from .articles import ARTICLES
 from .discussion import count_discussion, load_discussion
-from .likenesses import LIKENESSES
+from .likenesses import AUTHOR_SITTERS, LIKENESSES
 from .markup import prose, to_html
 from .masthead import ACCOUNTS, AUTHORS, EDITOR_IN_CHIEF, PUBLICATION, SECTIONS
 from .pages import PAGES
@@ -134,8 +134,7 @@ def load_author(data, members: dict) -> AuthorProfile:
     )[0]
     # The photo beside the bio at the end of each piece and on the author's page.
     if _needs_picture(author.photo):
-        initials = "".join(word[0] for word in data.byline.split())
-        picture = images.portrait(initials, seed=data.byline)
+        picture = images.portrait(AUTHOR_SITTERS[data.byline], seed=data.byline)
         author.photo.save(f"{fold_slug(data.byline)}.jpg", ContentFile(picture))
     return author
 

@@ -101,8 +101,8 @@ def test_smtp_settings_come_from_the_environment():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("plans", [1, 30])
-def test_subscribe_page_runs_two_queries_however_many_plans(client, plans):
-    """The sections of the navigation and the plans; nothing per plan."""
+def test_subscribe_page_runs_three_queries_however_many_plans(client, plans):
+    """The sections of the navigation, the footer's pages and the plans; nothing per plan."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -110,4 +110,4 @@ def test_subscribe_page_runs_two_queries_however_many_plans(client, plans):
         PlanFactory(name=f"Plan {n}")
     with CaptureQueriesContext(connection) as captured:
         assert client.get("/subscribe/").status_code == 200
-    assert len(captured) == 2
+    assert len(captured) == 3
