@@ -13,7 +13,6 @@ class ShareLink:
     way: str = "on"  # "Share on X", "Share by e-mail": what a screen reader announces
 
 
-
 def share_links(url: str, title: str) -> list[ShareLink]:
     """Where a reader may share the piece at ``url`` called ``title``, in the page's order."""
     return [
