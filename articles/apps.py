@@ -14,3 +14,10 @@ class ArticlesConfig(AppConfig):
         # What this app's changes (and those of the actors, sources and tags its pages
         # show) make stale in the reader cache.
         caching.register()
+
+        # Drafts, reviews and the schedule on the desk, the admin's first page.
+        from web.desk import contribute
+
+        from .admin.overview import article_blocks
+
+        contribute("articles", article_blocks, order=10)

@@ -13,3 +13,10 @@ class CommentsConfig(AppConfig):
 
         # A comment shows on its article's page only (its count included).
         stale_when_changed(Comment, lambda comment: (article_tag(comment.article_id),))
+
+        # Reported comments on the desk, the admin's first page, after the articles' blocks.
+        from web.desk import contribute
+
+        from .admin.overview import reported_comments_block
+
+        contribute("comments", reported_comments_block, order=50)

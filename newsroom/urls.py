@@ -45,6 +45,8 @@ urlpatterns = [
         admin.site.admin_view(refusing_nul_bytes(admin.site.autocomplete_view)),
         name="admin-autocomplete",
     ),
+    # The admin's first page is the desk: what each member may act on, then the app list.
+    path("admin/", admin.site.admin_view(views.desk), name="admin-desk"),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),

@@ -1,7 +1,8 @@
-"""Project-level views: the health check, the favicon, robots.txt, local media and the error
-pages."""
+"""Project-level views: the newsroom's desk, the health check, the favicon, robots.txt, local
+media and the error pages."""
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.cache import cache
 from django.db import connection
 from django.http import (
@@ -19,9 +20,16 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
+from web.desk import blocks_for
 from web.outages import current_exception_is_outage, service_unavailable
 from web.referer import same_site_referer
 from web.request_id import current_request_id
+
+
+def desk(request):
+    """The admin's first page: the blocks each app gives this member (``web.desk``) above
+    the list of everything they may open."""
+    return admin.site.index(request, extra_context={"desk_blocks": blocks_for(request)})
 
 
 def _database_ok() -> bool:

@@ -53,6 +53,21 @@ class ArticleStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class WhoseFilter(admin.SimpleListFilter):
+    """The pieces one created or writes under a byline (the desk's "My drafts")."""
+
+    title = "whose"
+    parameter_name = "whose"
+
+    def lookups(self, request, model_admin):
+        return [("mine", "Mine")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "mine":
+            return workflow.own_articles(request.user, queryset)
+        return queryset
+
+
 class ArticleAdminForm(forms.ModelForm):
     """The article form, with the reason an editor gives to publish despite blocking checks."""
 
@@ -116,7 +131,7 @@ class ArticleAdminForm(forms.ModelForm):
 @admin.register(Article)
 class ArticleAdmin(DeskActions, VersionAdmin):
     list_display = ["headline", "section", "state", "publish_at", "featured", "updated_at"]
-    list_filter = [ArticleStatusFilter, "section", "kind", "featured"]
+    list_filter = [ArticleStatusFilter, WhoseFilter, "section", "kind", "featured"]
     list_select_related = ["section"]
     search_fields = ["headline", "dek", "slug"]
     date_hierarchy = "publish_at"

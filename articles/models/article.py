@@ -10,12 +10,12 @@ from django.db.models import F
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django_prose_editor.fields import ProseEditorField
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
 from taggit.managers import TaggableManager
 
+from web.dates import local_time_in_words
 from web.images import UnguessableName, UploadedImageField
 from web.slugs import unique_slug
 
@@ -26,14 +26,24 @@ from .catalogue import AuthorProfile, Section
 SEARCH_COLUMNS = ("search_vector", "search_head", "search_text")
 
 
+def public(now=None) -> models.Q:
+    """The condition of ``ArticleQuerySet.public``, to combine or count with in one query."""
+    return models.Q(status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now())
+
+
+def scheduled(now=None) -> models.Q:
+    """The condition of ``ArticleQuerySet.scheduled``."""
+    return models.Q(status=Article.Status.PUBLISHED, publish_at__gt=now or timezone.now())
+
+
 class ArticleQuerySet(models.QuerySet):
     def public(self, now=None):
         """Published, and the publish time reached: the only articles the public ever sees."""
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now())
+        return self.filter(public(now))
 
     def scheduled(self, now=None):
         """Published with a publish time still to come: they go out on their own."""
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=now or timezone.now())
+        return self.filter(scheduled(now))
 
     def for_cards(self):
         """What a list of article cards shows, in a fixed number of queries."""
@@ -282,8 +292,7 @@ class Article(models.Model):
         """The state as the desk names it: "Scheduled for 10 December 2026, 09:00" (local
         time), "Published", "In review" or "Draft"."""
         if self.is_scheduled:
-            when = date_format(timezone.localtime(self.publish_at), "j F Y, H:i")
-            return f"Scheduled for {when}"
+            return f"Scheduled for {local_time_in_words(self.publish_at)}"
         return self.get_status_display()
 
     @property

@@ -21,6 +21,13 @@ from .decisions import ModerationDecisions
 STATUS_DECISIONS = {status: action for action, status in moderation.DECISIONS.items()}
 
 
+def comment_excerpt(comment: Comment, length: int) -> str:
+    """The start of a comment on one line, as lists of comments show it."""
+    if comment.status == Comment.Status.DELETED:
+        return "(deleted by its author)"
+    return Truncator(" ".join(comment.body.split())).chars(length)
+
+
 class ReportInline(admin.TabularInline):
     model = Report
     extra = 0
@@ -157,9 +164,7 @@ class CommentAdmin(ModerationDecisions, admin.ModelAdmin):
 
     @admin.display(description="comment")
     def excerpt(self, obj):
-        if obj.status == Comment.Status.DELETED:
-            return "(deleted by its author)"
-        return Truncator(" ".join(obj.body.split())).chars(120)
+        return comment_excerpt(obj, 120)
 
     @admin.display(description="article", ordering="article__headline")
     def on_article(self, obj):
