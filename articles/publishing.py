@@ -10,7 +10,9 @@ module: the change form (``save_edit``), the list actions and code (``publish``,
 3. for a piece that is to be published (now, scheduled, or saved again while published),
    runs the publish checks and records an override (``clear_to_publish``);
 4. sets the state, or raises ``PublishBlocked`` or ``PermissionDenied`` having changed
-   nothing.
+   nothing;
+5. has those concerned told of the change once it is committed (``articles.notifications``:
+   the editors of a submission, the writers of a piece published, scheduled or sent back).
 
 The rule of the checks: a piece is not left published while it has a blocking finding that
 no override covers. An editor may override with a reason; the override is recorded with
@@ -27,7 +29,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from . import conflicts, workflow
+from . import conflicts, notifications, workflow
 from .checks import Finding, run_checks
 from .models import Article, PublishOverride
 
@@ -64,7 +66,20 @@ class Outcome:
     @property
     def submitted(self) -> bool:
         """The piece went into review with this change."""
-        return self.article.status == Status.IN_REVIEW and self.before != Status.IN_REVIEW
+        return self.change == "submitted"
+
+    @property
+    def change(self) -> str:
+        """The change of state as notices name it ("submitted", "published", "scheduled",
+        "returned" to draft); "" when the piece stays in the state it was in."""
+        article, before = self.article, self.before
+        if article.status == Status.IN_REVIEW:
+            return "submitted" if before != Status.IN_REVIEW else ""
+        if article.status == Status.PUBLISHED:
+            if article.is_public():
+                return "" if self.was_live else "published"
+            return "scheduled" if before != Status.PUBLISHED else ""
+        return "returned" if before in (Status.IN_REVIEW, Status.PUBLISHED) else ""
 
     @property
     def summary(self) -> str:
@@ -137,14 +152,14 @@ def publish(article: Article, *, by, at=None, reason: str = "") -> Outcome:
         article.publish_at = at or article.publish_at or timezone.now()
         # Only the publishing fields: a concurrent edit of the text is never written over.
         _save_state(article, "publish_at", "first_published_at")
-    return Outcome(article, before, override=override, was_live=was_live)
+    return _announced(Outcome(article, before, override=override, was_live=was_live), by)
 
 
 def unpublish(article: Article, *, by) -> Outcome:
     """Take a piece (live or scheduled) back to draft. The text is left as it stands."""
     if not workflow.may_publish(by):
         raise PermissionDenied("Only editors unpublish.")
-    return Outcome(article, _move(article, Status.DRAFT, by=by))
+    return _announced(Outcome(article, _move(article, Status.DRAFT, by=by)), by)
 
 
 def submit_for_review(article: Article, *, by) -> Outcome:
@@ -156,7 +171,7 @@ def submit_for_review(article: Article, *, by) -> Outcome:
         allowed=workflow.may_submit_for_review,
         refusal="Only a draft you may edit goes to review.",
     )
-    return Outcome(article, before, findings=run_checks(article))
+    return _announced(Outcome(article, before, findings=run_checks(article)), by)
 
 
 def withdraw_from_review(article: Article, *, by) -> Outcome:
@@ -168,7 +183,7 @@ def withdraw_from_review(article: Article, *, by) -> Outcome:
         allowed=workflow.may_withdraw_from_review,
         refusal="Only a piece in review that you may work on goes back to draft.",
     )
-    return Outcome(article, before)
+    return _announced(Outcome(article, before), by)
 
 
 def _move(article: Article, status: str, *, by, allowed=None, refusal: str = "") -> str:
@@ -200,11 +215,12 @@ def save_edit(
         raise PermissionDenied("Only editors publish, schedule or edit published pieces.")
     new = article.pk is None
     with transaction.atomic():
-        if new:
-            before = None
-        else:
+        before, was_live = None, False
+        if not new:
             conflicts.claim(article, based_on, by=by)
-            before = Article.objects.filter(pk=article.pk).values_list("status", flat=True).first()
+            stored = Article.objects.filter(pk=article.pk).values_list("status", "publish_at")
+            before, published_at = stored.first() or (None, None)
+            was_live = before == Status.PUBLISHED and published_at <= timezone.now()
             if before == Status.PUBLISHED and not workflow.may_publish(by):
                 raise PermissionDenied("Only editors edit or unpublish published pieces.")
         write()
@@ -217,7 +233,14 @@ def save_edit(
             if to_publish
             else None
         )
-    return Outcome(article, before, findings=findings, override=override)
+        outcome = Outcome(article, before, findings, override, was_live)
+        # Inside the save's transaction: told only if the whole save is kept.
+        return _announced(outcome, by)
+
+
+def _announced(outcome: Outcome, by) -> Outcome:
+    notifications.announce(outcome, by=by)
+    return outcome
 
 
 def _save_state(article: Article, *fields: str) -> None:

@@ -286,6 +286,9 @@ FILE_UPLOAD_HANDLERS = [
 # --- Newsroom -----------------------------------------------------------------------------
 
 SITE_NAME = env("SITE_NAME", default="The Meridian Review")
+# The newsroom's own address, for links in e-mails written outside a request (the review
+# notices of articles.notifications): "https://news.example.org".
+SITE_URL = env("SITE_URL", default="http://localhost:8000").rstrip("/")
 SITE_TAGLINE = env("SITE_TAGLINE", default="Analysis of power, diplomacy and security")
 ARTICLES_PER_PAGE = 12
 
