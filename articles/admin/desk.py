@@ -364,6 +364,7 @@ class ArticleAdmin(DeskActions, VersionAdmin):
             request.user, obj
         )
         if change and obj is not None and self.has_change_permission(request, obj):
+            context["desk_autosave"] = True
             if request.method == "GET":
                 working_copies.here(obj, request.user)
             context["working_copy"] = working_copies.offer(obj, request.user)

@@ -136,3 +136,12 @@ def test_presence_expires_without_a_ping(client, editor, writers_draft):
     ArticlePresence.objects.update(seen_at=timezone.now() - timedelta(seconds=61))
     client.force_login(editor)
     assert "Nadia Koval" not in client.get(change_url(writers_draft)).text
+
+
+def test_a_piece_its_writer_may_only_read_has_no_autosave(client, writer, writers_draft):
+    writers_draft.status = Article.Status.IN_REVIEW
+    writers_draft.save()
+    client.force_login(writer)
+    page = client.get(change_url(writers_draft))
+    assert page.status_code == 200
+    assert "data-autosave-url" not in page.text
