@@ -3,11 +3,12 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
@@ -18,7 +19,7 @@ from articles.linking import adopt_links, dismiss_actors, suggest_actors
 from articles.models import ArticleActor
 from web.admin import initial_from_query
 
-from .. import conflicts, publishing, revisions, workflow
+from .. import conflicts, publishing, revisions, workflow, working_copies
 from ..checks import run_checks
 from ..checks.document import article_text
 from ..models import (
@@ -128,6 +129,15 @@ class ArticleAdminForm(forms.ModelForm):
         return cleaned.get("based_on_version") != self.stored_version
 
 
+def presence_notices(presences) -> list[str]:
+    """Who else has the piece open, in words, at the newsroom's local time."""
+    return [
+        f"{presence.user} has had this piece open since "
+        f"{timezone.localtime(presence.opened_at):%H:%M}."
+        for presence in presences
+    ]
+
+
 @admin.register(Article)
 class ArticleAdmin(DeskActions, VersionAdmin):
     list_display = ["headline", "section", "state", "publish_at", "featured", "updated_at"]
@@ -178,6 +188,8 @@ class ArticleAdmin(DeskActions, VersionAdmin):
 
     class Media:
         css = {"all": ["css/newsroom-admin.css"]}
+        # Autosave, the unsaved-changes warning and presence (articles.working_copies).
+        js = ["js/desk-autosave.js"]
 
     def reversion_register(self, model, **options):
         # The search columns are derived from the text on every save: revisions need not
@@ -288,6 +300,8 @@ class ArticleAdmin(DeskActions, VersionAdmin):
             reason=form.cleaned_data.get("publish_override_reason", ""),
             write=write,
         )
+        # Saved: the editor's autosaved working copy has served its purpose.
+        working_copies.discard(article, request.user)
         self._report_override(request, outcome)
         self._report_suggestions(request, written["suggestions"])
         if outcome.submitted:
@@ -364,6 +378,12 @@ class ArticleAdmin(DeskActions, VersionAdmin):
         context["may_withdraw"] = obj is not None and workflow.may_withdraw_from_review(
             request.user, obj
         )
+        if change and obj is not None and self.has_change_permission(request, obj):
+            context["desk_autosave"] = True
+            if request.method == "GET":
+                working_copies.here(obj, request.user)
+            context["working_copy"] = working_copies.offer(obj, request.user)
+            context["others_here"] = presence_notices(working_copies.others_here(obj, request.user))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     # --- Publish checks on the change page --------------------------------------------------
@@ -482,7 +502,49 @@ class ArticleAdmin(DeskActions, VersionAdmin):
             self.admin_site.admin_view(self.compare_view),
             name="articles_article_compare",
         )
-        return [preview, withdraw, compare, *super().get_urls()]
+        desk = [
+            path(
+                f"<path:object_id>/{name}/",
+                self.admin_site.admin_view(require_POST(view)),
+                name=f"articles_article_{name.replace('/', '_')}",
+            )
+            for name, view in [
+                ("autosave", self.autosave_view),
+                ("autosave/discard", self.discard_autosave_view),
+                ("presence", self.presence_view),
+            ]
+        ]
+        return [preview, withdraw, compare, *desk, *super().get_urls()]
+
+    # --- Autosave and presence: the change form's script posts here ---------------------
+
+    def _editable(self, request, object_id) -> Article:
+        if not str(object_id).isdigit():
+            raise Http404
+        article = get_object_or_404(self.get_queryset(request), pk=object_id)
+        if not workflow.may_edit(request.user, article):
+            raise PermissionDenied
+        return article
+
+    def autosave_view(self, request, object_id):
+        """Keep what the editor has typed as their working copy (204), or refuse it (413)."""
+        article = self._editable(request, object_id)
+        try:
+            working_copies.keep(article, request.user, request.POST)
+        except working_copies.TooLarge as refused:
+            return HttpResponse(str(refused), status=413, content_type="text/plain")
+        return HttpResponse(status=204)
+
+    def discard_autosave_view(self, request, object_id):
+        working_copies.discard(self._editable(request, object_id), request.user)
+        return HttpResponse(status=204)
+
+    def presence_view(self, request, object_id):
+        """The form is still open: say so, and hear who else has the piece open."""
+        article = self._editable(request, object_id)
+        working_copies.here(article, request.user)
+        others = working_copies.others_here(article, request.user)
+        return JsonResponse({"others": presence_notices(others)})
 
     def preview_view(self, request, object_id):
         """The draft exactly as readers will see it; permission checked on every request."""

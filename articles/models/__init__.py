@@ -4,7 +4,7 @@ publication's standing pages (about, masthead, policies)."""
 
 from .article import SEARCH_COLUMNS, Article, ArticleAuthor, ArticleQuerySet
 from .catalogue import AuthorProfile, Section
-from .desk import EditStamp, PublishOverride
+from .desk import ArticlePresence, ArticleWorkingCopy, EditStamp, PublishOverride
 from .links import ArticleActor, Citation, DismissedActor
 from .pages import Page
 
@@ -13,7 +13,9 @@ __all__ = [
     "Article",
     "ArticleActor",
     "ArticleAuthor",
+    "ArticlePresence",
     "ArticleQuerySet",
+    "ArticleWorkingCopy",
     "AuthorProfile",
     "Citation",
     "DismissedActor",

@@ -70,3 +70,44 @@ class EditStamp(models.Model):
 
     def __str__(self):
         return f"{self.article_id} v{self.version}"
+
+
+class ArticleWorkingCopy(models.Model):
+    """An editor's unsaved typing in the change form, kept by autosave: one per piece and
+    person. Not a revision and never shown to readers; saving the piece deletes it
+    (``articles.working_copies``)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="working_copies")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    headline = models.CharField(max_length=200, blank=True)
+    dek = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    saved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "working copy"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="one_working_copy_per_editor")
+        ]
+
+    def __str__(self):
+        return f"{self.article} — {self.user}"
+
+
+class ArticlePresence(models.Model):
+    """Someone has the piece's change form open: since when, and when their page last said
+    so. A soft lock: it only informs, it never stops a save (``articles.working_copies``)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="presences")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    opened_at = models.DateTimeField(default=timezone.now)
+    seen_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "presence"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="one_presence_per_editor")
+        ]
+
+    def __str__(self):
+        return f"{self.user} on {self.article}"

@@ -9,6 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+from articles.models import Article
+from tests.factories import ArticleFactory, StaffFactory
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -97,3 +101,64 @@ def page(browser, request):
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=True)
     context.close()
+
+
+# --- Editors on the article change form (edit conflicts, autosave, presence) ----------
+
+PASSWORD = "a-long-reading-lamp"
+BODY = (
+    "<h2>Back channels</h2><p>The channel ran through Vienna for a decade.</p>"
+    "<p>Nobody in Bratislava spoke of it in public.</p>"
+)
+
+
+@pytest.fixture
+def piece(db):
+    return ArticleFactory(
+        headline="The quiet channel",
+        dek="How two capitals talk.",
+        body=BODY,
+        status=Article.Status.DRAFT,
+        publish_at=None,
+    )
+
+
+@pytest.fixture
+def editors(db):
+    return [
+        StaffFactory(
+            email=f"{name.lower()}@test.example",
+            display_name=f"{name} Kovács",
+            password=PASSWORD,
+            # Superusers: the transactional test database has no groups (data migrations
+            # are flushed). Writers and editors meet the same rule in test_edit_conflicts.py.
+            is_superuser=True,
+        )
+        for name in ("Ana", "Bela")
+    ]
+
+
+@pytest.fixture
+def contexts(browser):
+    """Browser windows of their own (one per editor), closed before the server stops."""
+    opened = []
+
+    def new_context():
+        opened.append(browser.new_context(viewport={"width": 1280, "height": 900}))
+        return opened[-1]
+
+    yield new_context
+    for context in opened:
+        context.close()
+
+
+def open_change_form(new_context, live_server, editor, article):
+    context = new_context()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/articles/article/{article.pk}/change/")
+    page.fill("input[name=username]", editor.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("input[type=submit]").click()
+    expect(page.locator("#id_headline")).to_have_value(article.headline)
+    return page

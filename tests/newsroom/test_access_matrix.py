@@ -353,6 +353,25 @@ MATRIX: dict[str, list[Cell]] = {
             method="post",
         ),
     ],
+    # Autosave and presence: the change form's script posts; only who may edit the piece.
+    **{
+        f"admin/articles/article/<path:object_id>/{name}/": [
+            Cell(f"/admin/articles/article/{{own_draft.pk}}/{name}/", staff(405)),
+            Cell(
+                f"/admin/articles/article/{{other_draft.pk}}/{name}/",
+                newsroom(404, editor, 404),
+                method="post",
+                data={"headline": "Typed"},
+            ),
+            Cell(
+                f"/admin/articles/article/{{own_draft.pk}}/{name}/",
+                newsroom(404, editor, editor),
+                method="post",
+                data={"headline": "Typed"},
+            ),
+        ]
+        for name, editor in [("autosave", 204), ("autosave/discard", 204), ("presence", 200)]
+    },
     "admin/articles/article/^([^/]+)/history/(\\d+)/$": [
         Cell(
             "/admin/articles/article/{other_draft.pk}/history/{other_draft_version.pk}/",
