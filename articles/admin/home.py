@@ -34,6 +34,10 @@ class SlotForm(forms.Form):
             label="Piece",
             widget=AutocompleteSelect(HomeSlot._meta.get_field("article"), admin_site),
         )
+        # The admin's split widget labels its inputs "Date:" and "Time:" in plain text.
+        date, time = self.fields["pinned_until"].widget.widgets
+        date.attrs["aria-label"] = "Pinned until: date"
+        time.attrs["aria-label"] = "Pinned until: time"
 
 
 class BaseSlotFormSet(forms.BaseFormSet):
