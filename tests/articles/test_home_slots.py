@@ -3,6 +3,7 @@ fallback that keeps the top full, and a desk page that shows what readers see in
 
 import datetime
 import re
+import time
 
 import pytest
 from django.db import connection
@@ -114,6 +115,22 @@ def test_changing_a_slot_refreshes_a_cached_home_page(client, newsroom, settings
     response = client.get("/")
     assert response["X-Reader-Cache"] == "miss"
     assert top_of(response.text)[0] == "Old analysis 0"
+
+
+def test_a_cached_home_page_drops_a_piece_when_its_pin_runs_out(
+    client, newsroom, settings, clock, monkeypatch
+):
+    settings.PAGE_CACHE = True
+    place(1, newsroom["old"][0], pinned_until=timezone.now() + datetime.timedelta(minutes=2))
+    assert top_of(client.get("/").text)[0] == "Old analysis 0"
+    assert client.get("/")["X-Reader-Cache"] == "hit"
+
+    # Three minutes on, for the site and for the cache's own clock.
+    clock.advance(minutes=3)
+    real_time = time.time
+    monkeypatch.setattr(time, "time", lambda: real_time() + 180)
+
+    assert top_of(client.get("/").text)[0] == "Featured 0"
 
 
 def test_the_home_page_with_filled_slots_runs_its_pinned_number_of_queries(client, newsroom):
