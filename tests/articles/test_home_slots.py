@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.home import home_page_top
+from articles.home import featured_left_out, home_page_top
 from articles.models import Article, HomeSlot
 from tests.admin_forms import article_form, change_url
 from tests.factories import ArticleFactory, SectionFactory
@@ -238,3 +238,19 @@ def test_saving_a_featured_piece_that_a_slot_shows_says_nothing_more(client, edi
     response = client.post(change_url(newest), article_form(newest, featured="on"), follow=True)
 
     assert not any("not at the top" in str(m) for m in response.context["messages"])
+
+
+def test_a_scheduled_featured_piece_is_warned_of_when_every_slot_is_placed(newsroom):
+    for position, headline in enumerate(["Plain 0", "Plain 1", "Plain 2"], start=1):
+        place(position, Article.objects.get(headline=headline))
+    scheduled = ArticleFactory(
+        headline="Featured tomorrow",
+        featured=True,
+        publish_at=timezone.now() + datetime.timedelta(days=1),
+    )
+
+    reason = featured_left_out(scheduled, home_page_top())
+
+    assert "will not be at the top of the home page when it goes out" in reason
+    HomeSlot.objects.filter(position=3).delete()
+    assert featured_left_out(scheduled, home_page_top()) is None
