@@ -7,6 +7,8 @@ An article page depends on the tag ``article_tag(pk)``; every other reading page
   its tags, refreshes its page and the lists;
 - an actor, a source, an author or a tag appears on the pages of the pieces that link it:
   changing one refreshes those pages and the lists;
+- placing, moving or removing a piece in a home page slot refreshes the lists (the home
+  page among them);
 - a section is in the navigation, a published page of the publication in the footer:
   changing one refreshes everything;
 - the actor networks and coverage charts (``coverage.graph``) are redrawn when articles,
@@ -41,6 +43,7 @@ from .models import (
     ArticleAuthor,
     AuthorProfile,
     Citation,
+    HomeSlot,
     Page,
     Section,
 )
@@ -109,6 +112,10 @@ def _tagged(instance):
     return ()
 
 
+def _lists(instance):
+    return (LISTS,)
+
+
 def _site_wide(instance: Section | Page):
     return (SITE,)
 
@@ -124,6 +131,7 @@ def register() -> None:
     stale_when_changed(AuthorProfile, _author)
     stale_when_changed(Tag, _tag)
     stale_when_m2m_changed(TaggedItem, _tagged)
+    stale_when_changed(HomeSlot, _lists)
     stale_when_changed(Section, _site_wide)
     stale_when_changed(Page, _site_wide)
     keep_pages_until(next_publication)

@@ -9,27 +9,29 @@ from django.views.generic import DetailView, ListView, TemplateView
 from web import ratelimit, reader_cache
 
 from .caching import article_tag
+from .home import SLOTS, home_page_top
 from .models import Article, AuthorProfile, Page, Section
 from .search import search
 from .search.forms import PERIODS, SearchForm
 from .tags import public_tags
 
-HOME_FEATURED = 3
 HOME_LATEST = 6
 HOME_PER_SECTION = 4
 FRONT_PAGE_SECONDS = 600
 
 
 def front_page() -> dict:
-    """The home page's pieces: featured, latest, and the newest of each section.
+    """The home page's pieces: the top slots (``articles.home``), latest, and the newest of
+    each section.
 
-    Each piece appears once: the latest leave out the featured, and each section's row
-    leaves out both, filled with the section's next pieces instead.
+    Each piece appears once: the latest leave out the top, and each section's row leaves
+    out both, filled with the section's next pieces instead.
     """
     public = Article.objects.public().for_cards()
-    featured = list(public.filter(featured=True)[:HOME_FEATURED])
-    shown = [a.pk for a in featured]
-    latest = list(public.exclude(pk__in=shown)[:HOME_LATEST])
+    newest = list(public[: HOME_LATEST + SLOTS])
+    top = home_page_top(newest)
+    shown = [a.pk for a in top.articles]
+    latest = [a for a in newest if a.pk not in shown][:HOME_LATEST]
     shown += [a.pk for a in latest]
     by_section: dict[Section, list[Article]] = {}
     for article in (
@@ -38,21 +40,35 @@ def front_page() -> dict:
         .order_by("section__position", "section__name", "-publish_at", "-id")
     ):
         by_section.setdefault(article.section, []).append(article)
-    return {"featured": featured, "latest": latest, "by_section": list(by_section.items())}
+    return {
+        "featured": top.articles,
+        "top_changes_at": top.changes_at,
+        "latest": latest,
+        "by_section": list(by_section.items()),
+    }
 
 
 class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        # The same for every reader, logged in or not: kept until a list changes (publishing,
-        # editing or unpublishing a piece, a section renamed) or a scheduled piece goes out.
+        # The same for every reader, logged in or not: kept until a list or a home slot
+        # changes (publishing, editing or unpublishing a piece, a section renamed), a
+        # scheduled piece goes out or a placed piece's pin runs out.
+        computed = {}
+
+        def compute():
+            computed.update(front_page())
+            return computed
+
         pieces = reader_cache.remember(
             "front-page",
             (reader_cache.SITE, reader_cache.LISTS),
-            front_page,
-            timeout=lambda: reader_cache.lifetime(FRONT_PAGE_SECONDS),
+            compute,
+            timeout=lambda: reader_cache.lifetime(FRONT_PAGE_SECONDS, computed["top_changes_at"]),
         )
+        if pieces["top_changes_at"] is not None:
+            reader_cache.expire_page_by(self.request, pieces["top_changes_at"])
         return super().get_context_data(**pieces, **kwargs)
 
 

@@ -39,6 +39,7 @@ from . import images
 from .actors import ACTORS
 from .articles import ARTICLES
 from .discussion import count_discussion, load_discussion
+from .home import load_home_slots
 from .likenesses import AUTHOR_SITTERS, LIKENESSES
 from .markup import prose, to_html
 from .masthead import ACCOUNTS, AUTHORS, EDITOR_IN_CHIEF, PUBLICATION, SECTIONS
@@ -67,6 +68,8 @@ def load_demo(password: str, now: datetime | None = None) -> LoadResult:
         actors = load_actors()
         for data in ARTICLES:
             load_article(data, now, sections, authors, sources, actors, members)
+        # What leads the home page, and a scheduled piece waiting for its slot.
+        load_home_slots(now)
         # Plans, subscriptions and the comments under the front page's pieces.
         load_discussion(members, password, now)
         # The appeal signed by the editor-in-chief, and the sponsors with their reports.

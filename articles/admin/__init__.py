@@ -2,4 +2,4 @@
 (sections, authors, tags, publish overrides). Every permission question is answered by
 ``articles.workflow``."""
 
-from . import catalogue, desk  # noqa: F401
+from . import catalogue, desk, home  # noqa: F401

@@ -28,6 +28,7 @@ from ..models import (
     ArticleAuthor,
 )
 from .actions import DeskActions
+from .home import warn_if_featured_left_out
 from .inlines import ActorLinkInline, BylineInline, CitationInline, TagInline
 
 
@@ -306,6 +307,7 @@ class ArticleAdmin(DeskActions, VersionAdmin):
         self._report_suggestions(request, written["suggestions"])
         if outcome.submitted:
             self._report_findings(request, article, outcome.findings)
+        warn_if_featured_left_out(self, request, article)
 
     def _link_related(self, request, article, formsets, change):
         """The byline a new piece starts with and the actors the text names."""

@@ -1,10 +1,11 @@
 """The articles app's models, by meaning: the catalogue (sections, author profiles), articles
-and bylines, their links to actors and sources, what the desk records, and the
-publication's standing pages (about, masthead, policies)."""
+and bylines, their links to actors and sources, what the desk records, the home page's
+slots, and the publication's standing pages (about, masthead, policies)."""
 
 from .article import SEARCH_COLUMNS, Article, ArticleAuthor, ArticleQuerySet
 from .catalogue import AuthorProfile, Section
 from .desk import ArticlePresence, ArticleWorkingCopy, EditStamp, PublishOverride
+from .home import HomeSlot
 from .links import ArticleActor, Citation, DismissedActor
 from .pages import Page
 
@@ -20,6 +21,7 @@ __all__ = [
     "Citation",
     "DismissedActor",
     "EditStamp",
+    "HomeSlot",
     "Page",
     "PublishOverride",
     "Section",

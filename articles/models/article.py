@@ -201,7 +201,10 @@ class Article(models.Model):
     tags = TaggableManager(blank=True)
     comments_open = models.BooleanField(default=True)
     featured = models.BooleanField(
-        "featured on home", default=False, help_text="Leads the home page while it is recent."
+        "featured on home",
+        default=False,
+        help_text="Fills an empty slot at the top of the home page, newest first. To be "
+        "sure a piece is there, place it in a slot (Home page).",
     )
 
     # Derived from headline, dek, body and tags by articles/search/indexing.py on every save

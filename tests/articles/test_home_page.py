@@ -37,6 +37,10 @@ def front_page_pieces():
     security = SectionFactory(name="Security", position=2)
     pieces = {
         "featured": piece("Featured diplomacy", diplomacy, 1, featured=True),
+        # The top has three slots: featured pieces fill the other two.
+        "featured_security": [
+            piece(f"Featured security {i}", security, 1.5, featured=True) for i in range(2)
+        ],
         "latest": [piece(f"Latest {i}", security, 2 + i) for i in range(6)],
         "older": [piece(f"Older diplomacy {i}", diplomacy, 20 + i) for i in range(5)],
     }
