@@ -4,7 +4,7 @@ publication's standing pages (about, masthead, policies)."""
 
 from .article import SEARCH_COLUMNS, Article, ArticleAuthor, ArticleQuerySet
 from .catalogue import AuthorProfile, Section
-from .desk import EditStamp, PublishOverride
+from .desk import EditStamp, PendingChanges, PublishOverride, SharedPreview
 from .links import ArticleActor, Citation, DismissedActor
 from .pages import Page
 
@@ -19,6 +19,8 @@ __all__ = [
     "DismissedActor",
     "EditStamp",
     "Page",
+    "PendingChanges",
     "PublishOverride",
     "Section",
+    "SharedPreview",
 ]
