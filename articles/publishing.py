@@ -4,6 +4,10 @@ Every path that moves an article between draft, in review and published goes thr
 module: the change form (``save_edit``), the list actions and code (``publish``,
 ``unpublish``, ``submit_for_review``, ``withdraw_from_review``). Each one, in one transaction:
 
+A live piece edited in the change form keeps its live text: the changes wait as its
+``PendingChanges`` (``save_pending``) until an editor publishes them (``publish_pending``,
+checked as they will read) or discards them (``discard_pending``).
+
 1. asks ``articles.workflow`` whether the user may (writers never publish, schedule or
    unpublish; that module alone decides who may);
 2. takes the edit turn on the piece (``articles.conflicts``), so no save is lost;
@@ -25,13 +29,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import reversion
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from . import conflicts, notifications, workflow
 from .checks import Finding, run_checks
-from .models import Article, PublishOverride
+from .models import Article, PendingChanges, PublishOverride
 
 Status = Article.Status
 
@@ -62,6 +67,8 @@ class Outcome:
     findings: list[Finding] = field(default_factory=list)
     override: PublishOverride | None = None
     was_live: bool = False
+    # Changes the save could not hold back from readers and so left out ("lead image").
+    left_out: tuple[str, ...] = ()
 
     @property
     def submitted(self) -> bool:
@@ -226,6 +233,9 @@ def save_edit(
         write()
         if new:
             conflicts.claim(article, 0, by=by)
+        else:
+            # The form carried any pending changes: they are now the piece's own text.
+            PendingChanges.objects.filter(article=article).delete()
         submitted = article.status == Status.IN_REVIEW and before != Status.IN_REVIEW
         findings = run_checks(article) if to_publish or submitted else []
         override = (
@@ -241,6 +251,79 @@ def save_edit(
 def _announced(outcome: Outcome, by) -> Outcome:
     notifications.announce(outcome, by=by)
     return outcome
+
+
+# --- Changes to a live piece, held back from readers -----------------------------------------
+
+
+def save_pending(
+    article: Article, *, by, based_on: int | None, reason: str = "", write: Callable[[], None]
+) -> Outcome:
+    """Save a live piece edited in the change form without changing what readers read.
+
+    The content fields typed (``PendingChanges.FIELDS``) are kept as the piece's pending
+    changes; ``write`` then saves the piece with its live text and everything else the form
+    changed (publishing fields, bylines, actors, citations, tags), which must still pass the
+    publish checks. A new lead image is left out: it would show at once.
+    """
+    if not workflow.may_publish(by):
+        raise PermissionDenied("Only editors edit published pieces.")
+    with transaction.atomic():
+        conflicts.claim(article, based_on, by=by)
+        live = Article.objects.get(pk=article.pk)
+        pending = PendingChanges.values_of(article)
+        left_out = ()
+        if article.lead_image.name != live.lead_image.name:
+            left_out = ("lead image",)
+        for name in [*PendingChanges.FIELDS, "lead_image", "lead_image_width", "lead_image_height"]:
+            setattr(article, name, getattr(live, name))
+        article._state.fields_cache.clear()
+        write()
+        override = clear_to_publish(article, by=by, reason=reason)
+        if pending != PendingChanges.values_of(article):
+            PendingChanges.objects.update_or_create(
+                article=article,
+                defaults={"fields": pending, "saved_by": by, "saved_at": timezone.now()},
+            )
+    return Outcome(article, live.status, override=override, was_live=True, left_out=left_out)
+
+
+def pending_version(article: Article) -> Article:
+    """The piece as it will read once its pending changes are published (in memory)."""
+    pending = PendingChanges.objects.filter(article_id=article.pk).first()
+    return pending.apply_to(article) if pending else article
+
+
+def publish_pending(article: Article, *, by, reason: str = "") -> Outcome:
+    """Make the pending changes the live text, once the publish checks pass on them (or an
+    editor overrides them with a reason). A revision records the new live version; saving
+    the piece refreshes its page in the reader cache."""
+    if not workflow.may_publish(by):
+        raise PermissionDenied("Only editors publish changes.")
+    with transaction.atomic():
+        conflicts.take_turn(article, by=by)
+        before = article.status
+        pending = PendingChanges.objects.filter(article=article).first()
+        if pending is None:
+            return Outcome(article, before, was_live=article.is_public())
+        pending.apply_to(article)
+        override = clear_to_publish(article, by=by, reason=reason)
+        with reversion.create_revision():
+            reversion.set_user(by)
+            reversion.set_comment("Published the pending changes.")
+            article.save()
+        pending.delete()
+    return Outcome(article, before, override=override, was_live=article.is_public())
+
+
+def discard_pending(article: Article, *, by) -> None:
+    """Drop the pending changes; the live text stays as it is. A form opened on them is
+    behind from now on (``conflicts``) and cannot bring them back unseen."""
+    if not workflow.may_publish(by):
+        raise PermissionDenied("Only editors discard changes to published pieces.")
+    with transaction.atomic():
+        conflicts.take_turn(article, by=by)
+        PendingChanges.objects.filter(article=article).delete()
 
 
 def _save_state(article: Article, *fields: str) -> None:

@@ -11,4 +11,5 @@ urlpatterns = [
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("pages/<slug:slug>/", views.PageView.as_view(), name="page"),
+    path("preview/<str:token>/", views.shared_preview, name="shared_preview"),
 ]

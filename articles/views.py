@@ -3,11 +3,14 @@ Every list starts from ``Article.objects.public()``."""
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from web import ratelimit, reader_cache
 
+from . import previews
 from .caching import article_tag
 from .home import SLOTS, home_page_top
 from .models import Article, AuthorProfile, Page, Section
@@ -83,6 +86,22 @@ class ArticleDetailView(DetailView):
         article = super().get_object(queryset)
         reader_cache.tag_page(self.request, article_tag(article.pk))
         return article
+
+
+def preview_response(request, article: Article) -> TemplateResponse:
+    """A piece before readers see it: for the newsroom or a shared link, never indexed."""
+    response = TemplateResponse(
+        request, "articles/article_detail.html", {"article": article, "preview": True}
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@never_cache
+def shared_preview(request, token):
+    """A piece opened from a shareable preview link (``articles.previews``): no log-in,
+    no caching by us or anyone between."""
+    return preview_response(request, previews.article_for(token))
 
 
 class PageView(DetailView):

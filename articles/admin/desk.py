@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -19,14 +19,17 @@ from articles.linking import adopt_links, dismiss_actors, suggest_actors
 from articles.models import ArticleActor
 from web.admin import initial_from_query
 
-from .. import conflicts, publishing, revisions, workflow, working_copies
+from .. import conflicts, previews, publishing, revisions, workflow, working_copies
 from ..checks import run_checks
 from ..checks.document import article_text
 from ..models import (
     SEARCH_COLUMNS,
     Article,
     ArticleAuthor,
+    PendingChanges,
+    SharedPreview,
 )
+from ..views import preview_response
 from .actions import DeskActions
 from .home import warn_if_featured_left_out
 from .inlines import ActorLinkInline, BylineInline, CitationInline, TagInline
@@ -209,6 +212,11 @@ class ArticleAdmin(DeskActions, VersionAdmin):
 
     def get_object(self, request, object_id, from_field=None):
         article = super().get_object(request, object_id, from_field)
+        if article is not None and getattr(request, "editing_pending", False):
+            # A live piece's form goes on from its pending changes, if it has any.
+            request.pending_changes = PendingChanges.objects.filter(article=article).first()
+            if request.pending_changes is not None:
+                request.pending_changes.apply_to(article)
         stored = getattr(request, "article_as_stored", None)
         if article is None or stored is None:
             return article
@@ -294,13 +302,30 @@ class ArticleAdmin(DeskActions, VersionAdmin):
 
         # Raises PublishBlocked or EditConflict having saved nothing: changeform_view shows
         # the form again with what was typed and what stopped it.
-        outcome = publishing.save_edit(
-            article,
-            by=request.user,
-            based_on=form.cleaned_data.get("based_on_version"),
-            reason=form.cleaned_data.get("publish_override_reason", ""),
-            write=write,
-        )
+        edit = {
+            "by": request.user,
+            "based_on": form.cleaned_data.get("based_on_version"),
+            "reason": form.cleaned_data.get("publish_override_reason", ""),
+            "write": write,
+        }
+        if change and self._keeps_live_text(request, article):
+            outcome = publishing.save_pending(article, **edit)
+            if "_publish_changes" in request.POST:
+                outcome = publishing.publish_pending(
+                    article, by=request.user, reason=edit["reason"]
+                )
+                self.message_user(request, "Changes published: readers now see them.")
+            else:
+                request.saved_as_pending = True
+            for left_out in outcome.left_out:
+                self.message_user(
+                    request,
+                    f"The new {left_out} was not saved: on a live piece it changes with "
+                    "“Publish changes”.",
+                    messages.WARNING,
+                )
+        else:
+            outcome = publishing.save_edit(article, **edit)
         # Saved: the editor's autosaved working copy has served its purpose.
         working_copies.discard(article, request.user)
         self._report_override(request, outcome)
@@ -308,6 +333,23 @@ class ArticleAdmin(DeskActions, VersionAdmin):
         if outcome.submitted:
             self._report_findings(request, article, outcome.findings)
         warn_if_featured_left_out(self, request, article)
+
+    def _keeps_live_text(self, request, article) -> bool:
+        """The piece is live and stays published: what was typed waits as pending changes
+        (published at once with "Publish changes")."""
+        if article.status != Article.Status.PUBLISHED:
+            return False
+        return Article.objects.get(pk=article.pk).is_public()
+
+    def response_change(self, request, obj):
+        if getattr(request, "saved_as_pending", False):
+            self.message_user(
+                request,
+                "Saved as pending changes: readers see the live version until an editor "
+                "publishes them.",
+            )
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
 
     def _link_related(self, request, article, formsets, change):
         """The byline a new piece starts with and the actors the text names."""
@@ -329,6 +371,7 @@ class ArticleAdmin(DeskActions, VersionAdmin):
         return self._again_if_refused(request, super().add_view, form_url, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        request.editing_pending = True
         return self._again_if_refused(
             request, super().change_view, object_id, form_url, extra_context
         )
@@ -386,6 +429,14 @@ class ArticleAdmin(DeskActions, VersionAdmin):
                 working_copies.here(obj, request.user)
             context["working_copy"] = working_copies.offer(obj, request.user)
             context["others_here"] = presence_notices(working_copies.others_here(obj, request.user))
+        may_publish = workflow.may_publish(request.user)
+        context["pending"] = getattr(request, "pending_changes", None)
+        context["live_desk"] = obj is not None and may_publish and obj.is_public()
+        context["may_share"] = obj is not None and may_publish
+        if context["may_share"]:
+            context["shared_preview"] = SharedPreview.objects.filter(article=obj).first()
+            if context["shared_preview"]:
+                context["shared_until"] = previews.expires_at(context["shared_preview"])
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     # --- Publish checks on the change page --------------------------------------------------
@@ -489,34 +540,25 @@ class ArticleAdmin(DeskActions, VersionAdmin):
     # --- Preview --------------------------------------------------------------------------
 
     def get_urls(self):
-        preview = path(
-            "<path:object_id>/preview/",
-            self.admin_site.admin_view(self.preview_view),
-            name="articles_article_preview",
-        )
-        withdraw = path(
-            "<path:object_id>/withdraw/",
-            self.admin_site.admin_view(require_POST(self.withdraw_view)),
-            name="articles_article_withdraw",
-        )
-        compare = path(
-            "<path:object_id>/history/compare/",
-            self.admin_site.admin_view(self.compare_view),
-            name="articles_article_compare",
-        )
-        desk = [
-            path(
-                f"<path:object_id>/{name}/",
-                self.admin_site.admin_view(require_POST(view)),
-                name=f"articles_article_{name.replace('/', '_')}",
-            )
-            for name, view in [
-                ("autosave", self.autosave_view),
-                ("autosave/discard", self.discard_autosave_view),
-                ("presence", self.presence_view),
-            ]
+        # (address under the piece, view, name after "articles_article_", POST only)
+        own = [
+            ("preview/", self.preview_view, "preview", False),
+            ("withdraw/", self.withdraw_view, "withdraw", True),
+            ("history/compare/", self.compare_view, "compare", False),
+            ("discard-pending/", self.discard_pending_view, "discard_pending", True),
+            ("share-preview/", self.share_preview_view, "share_preview", True),
+            ("autosave/", self.autosave_view, "autosave", True),
+            ("autosave/discard/", self.discard_autosave_view, "autosave_discard", True),
+            ("presence/", self.presence_view, "presence", True),
         ]
-        return [preview, withdraw, compare, *desk, *super().get_urls()]
+        return [
+            path(
+                f"<path:object_id>/{address}",
+                self.admin_site.admin_view(require_POST(view) if post_only else view),
+                name=f"articles_article_{name}",
+            )
+            for address, view, name, post_only in own
+        ] + super().get_urls()
 
     # --- Autosave and presence: the change form's script posts here ---------------------
 
@@ -555,11 +597,34 @@ class ArticleAdmin(DeskActions, VersionAdmin):
         article = get_object_or_404(Article.objects.for_page(), pk=object_id)
         if not workflow.may_preview(request.user, article):
             raise PermissionDenied
-        response = TemplateResponse(
-            request, "articles/article_detail.html", {"article": article, "preview": True}
-        )
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
+        return preview_response(request, publishing.pending_version(article))
+
+    def _article_for_editors(self, request, object_id) -> Article:
+        if not str(object_id).isdigit():
+            raise Http404
+        if not workflow.may_publish(request.user):
+            raise PermissionDenied
+        return get_object_or_404(Article, pk=object_id)
+
+    def discard_pending_view(self, request, object_id):
+        article = self._article_for_editors(request, object_id)
+        publishing.discard_pending(article, by=request.user)
+        self.message_user(request, "Pending changes discarded: the live version stands.")
+        return redirect("admin:articles_article_change", article.pk)
+
+    def share_preview_view(self, request, object_id):
+        """Make a shareable preview link (replacing any earlier one), or revoke it."""
+        article = self._article_for_editors(request, object_id)
+        if "revoke" in request.POST:
+            previews.revoke(article)
+            self.message_user(request, "Preview link revoked: it no longer opens the piece.")
+        else:
+            link = request.build_absolute_uri(previews.share(article, by=request.user))
+            self.message_user(
+                request,
+                f"Preview link, for anyone who has it, for {previews.LIFETIME.days} days: {link}",
+            )
+        return redirect("admin:articles_article_change", article.pk)
 
     def view_on_site(self, article):
         if article.is_public():

@@ -4,7 +4,14 @@ slots, and the publication's standing pages (about, masthead, policies)."""
 
 from .article import SEARCH_COLUMNS, Article, ArticleAuthor, ArticleQuerySet
 from .catalogue import AuthorProfile, Section
-from .desk import ArticlePresence, ArticleWorkingCopy, EditStamp, PublishOverride
+from .desk import (
+    ArticlePresence,
+    ArticleWorkingCopy,
+    EditStamp,
+    PendingChanges,
+    PublishOverride,
+    SharedPreview,
+)
 from .home import HomeSlot
 from .links import ArticleActor, Citation, DismissedActor
 from .pages import Page
@@ -23,6 +30,8 @@ __all__ = [
     "EditStamp",
     "HomeSlot",
     "Page",
+    "PendingChanges",
     "PublishOverride",
     "Section",
+    "SharedPreview",
 ]

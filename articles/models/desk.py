@@ -111,3 +111,79 @@ class ArticlePresence(models.Model):
 
     def __str__(self):
         return f"{self.user} on {self.article}"
+
+
+class PendingChanges(models.Model):
+    """Changes to a live piece saved in the newsroom and not yet shown to readers.
+
+    Readers keep the live text (the article's own fields) until an editor publishes these
+    (``articles.publishing.publish_pending``); one set per piece, each save replacing it.
+    """
+
+    # The content fields held back, by attribute name; the lead image file, the bylines,
+    # actors, citations and tags are not: they change the live piece when saved.
+    FIELDS = [
+        "headline",
+        "dek",
+        "body",
+        "kind",
+        "section_id",
+        "lead_image_caption",
+        "lead_image_alt",
+        "lead_image_credit_source_id",
+        "lead_image_credit_text",
+    ]
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="pending_changes"
+    )
+    fields = models.JSONField(default=dict, help_text="The pending value of each content field.")
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    saved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "pending changes"
+        verbose_name_plural = "pending changes"
+
+    def __str__(self):
+        return f"Pending changes to {self.article}"
+
+    @classmethod
+    def values_of(cls, article: Article) -> dict:
+        return {name: getattr(article, name) for name in cls.FIELDS}
+
+    def apply_to(self, article: Article) -> Article:
+        """``article`` (in memory) carrying the pending text; nothing is saved."""
+        for name, value in self.fields.items():
+            if name in self.FIELDS:
+                setattr(article, name, value)
+        # Related objects cached under the old ids would be shown otherwise.
+        for relation in ("section", "lead_image_credit_source"):
+            if article._state.fields_cache.get(relation) is not None:
+                cached = article._state.fields_cache[relation]
+                if cached.pk != getattr(article, f"{relation}_id"):
+                    del article._state.fields_cache[relation]
+        return article
+
+
+class SharedPreview(models.Model):
+    """A link an editor shares so someone without an account can read a piece before it
+    is published (``articles.previews``). Its key is in every link made for the piece:
+    revoking the link replaces the key, and every link given out stops working."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="shared_preview"
+    )
+    key = models.CharField(max_length=32)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "shared preview"
+
+    def __str__(self):
+        return f"Shared preview of {self.article}"

@@ -100,11 +100,15 @@ def test_an_overridden_finding_needs_no_new_reason_but_a_new_blocking_one_does(
         article_form(faulty, status="published", publish_override_reason="A refrain."),
     )
     faulty.refresh_from_db()
-    response = client.post(change_url(faulty), article_form(faulty, headline="Retitled"))
+    # Live now: the edits go out with "Publish changes".
+    publish = {"_publish_changes": "1"}
+    response = client.post(change_url(faulty), article_form(faulty, headline="Retitled", **publish))
     assert response.status_code == 302
     body = faulty.body + "<p>According to Reuters, it went badly.</p>"
     SourceFactory(name="Reuters")
-    response = client.post(change_url(faulty), article_form(faulty, headline="Retitled", body=body))
+    response = client.post(
+        change_url(faulty), article_form(faulty, headline="Retitled", body=body, **publish)
+    )
     assert response.status_code == 200
     assert "does not cite Reuters" in response.text
     faulty.refresh_from_db()

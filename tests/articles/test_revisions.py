@@ -21,7 +21,9 @@ AFTER = (
 
 
 def edit_as(client, article, **changes):
-    response = client.post(change_url(article), article_form(article, **changes))
+    # A live piece's edits go out with "Publish changes", making a revision.
+    form = article_form(article, **changes) | {"_publish_changes": "1"}
+    response = client.post(change_url(article), form)
     assert response.status_code == 302, response.content[:2000]
     article.refresh_from_db()
 

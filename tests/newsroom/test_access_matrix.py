@@ -153,6 +153,11 @@ MATRIX: dict[str, list[Cell]] = {
         Cell("/pages/{page.slug}/", PUBLIC),
         Cell("/pages/{unpublished_page.slug}/", NOT_FOUND),
     ],
+    # A shareable preview link opens only when signed by the newsroom (articles.previews).
+    "preview/<str:token>/": [
+        Cell("/preview/not-a-signed-link/", NOT_FOUND),
+        Cell("/preview/{other_draft.pk}/", NOT_FOUND),
+    ],
     "search/": [
         Cell("/search/?q=corridor", PUBLIC),
         Cell("/search/?q=Danube+summit", PUBLIC),
@@ -372,6 +377,24 @@ MATRIX: dict[str, list[Cell]] = {
         ]
         for name, editor in [("autosave", 204), ("autosave/discard", 204), ("presence", 200)]
     },
+    # A live piece's pending changes are discarded, and preview links shared, by editors.
+    "admin/articles/article/<path:object_id>/discard-pending/": [
+        Cell("/admin/articles/article/{article.pk}/discard-pending/", staff(405)),
+        Cell(
+            "/admin/articles/article/{article.pk}/discard-pending/",
+            newsroom(403, 302, 403),
+            method="post",
+        ),
+    ],
+    "admin/articles/article/<path:object_id>/share-preview/": [
+        Cell("/admin/articles/article/{other_draft.pk}/share-preview/", staff(405)),
+        Cell(
+            "/admin/articles/article/{other_draft.pk}/share-preview/",
+            newsroom(403, 302, 403),
+            method="post",
+            data={"revoke": "1"},
+        ),
+    ],
     "admin/articles/article/^([^/]+)/history/(\\d+)/$": [
         Cell(
             "/admin/articles/article/{other_draft.pk}/history/{other_draft_version.pk}/",
