@@ -15,7 +15,7 @@ from django.utils import timezone
 from reversion.models import Version
 from taggit.models import Tag
 
-from articles.models import Article, Page, PublishOverride
+from articles.models import Article, HomeSlot, Page, PublishOverride
 from comments.models import Comment, HeldPhrase, ModerationAction, Suspension
 from members.models import AppealClick, StripeEvent, StripeSync
 from tests.factories import (
@@ -131,6 +131,7 @@ def build_world(people: dict) -> dict:
         "author": writer_profile,
         "page": Page.objects.create(title="About us", published=True),
         "unpublished_page": Page.objects.create(title="Careers"),
+        "slot": HomeSlot.objects.create(position=1, article=article),
         "tag": Tag.objects.get(name="corridor talks"),
         "visible": visible,
         "hidden": hidden,

@@ -441,6 +441,16 @@ MATRIX: dict[str, list[Cell]] = {
         change=CONTENT_LOOKUP,
     ),
     # The publication's own pages (about, masthead, policies): editors only.
+    # The home page's slots: one page for editors; there is no slot to add or delete.
+    **admin_model(
+        "articles/homeslot",
+        "slot.pk",
+        changelist=EDITORS,
+        add=NONE,
+        history=EDITORS,
+        delete=NONE,
+        change=(302, 302, 302),  # every slot is edited on the one page
+    ),
     **admin_model(
         "articles/page",
         "page.pk",
