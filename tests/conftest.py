@@ -1,4 +1,9 @@
+import io
+
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from tests.factories import (
     ActorAliasFactory,
@@ -131,3 +136,26 @@ def clock(monkeypatch):
     held = Clock()
     monkeypatch.setattr("django.utils.timezone.now", lambda: held.now)
     return held
+
+
+@pytest.fixture(scope="module")
+def demo_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, demo_media):
+    """The demo (``seed_demo``), loaded once for a module and rolled back after it (each
+    test's own changes roll back to this point). A module using it points MEDIA_ROOT at
+    ``demo_media`` for its tests."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            MEDIA_ROOT=demo_media,
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        ),
+        transaction.atomic(),
+    ):
+        call_command("seed_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)

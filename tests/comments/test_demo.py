@@ -5,9 +5,7 @@ import re
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Count, Q
-from django.test import override_settings
 from django.utils.html import strip_tags
 
 from articles.models import Article
@@ -18,33 +16,10 @@ from members.subscriptions import is_subscriber
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("comments-demo")]
 
 
-@pytest.fixture(scope="module")
-def demo_media(tmp_path_factory):
-    return tmp_path_factory.mktemp("demo-media")
-
-
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, demo_media):
-    """Every test of this module shares the demo's pictures (it replaces the suite's
-    per-test media folder)."""
+    """Every test of this module shares the demo's pictures (``demo`` in tests/conftest.py)."""
     settings.MEDIA_ROOT = demo_media
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, demo_media):
-    """The demo, loaded once for this module and rolled back after it (each test's own
-    changes roll back to this point)."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(
-            MEDIA_ROOT=demo_media,
-            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-        ),
-        transaction.atomic(),
-    ):
-        call_command("seed_demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def counts():

@@ -5,9 +5,6 @@ import io
 import re
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from PIL import Image, ImageStat
 
 from actors.models import Actor
@@ -16,30 +13,10 @@ from articles.models import Article
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def demo_media(tmp_path_factory):
-    return tmp_path_factory.mktemp("demo-media")
-
-
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, demo_media):
+    """Every test of this module shares the demo's pictures (``demo`` in tests/conftest.py)."""
     settings.MEDIA_ROOT = demo_media
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, demo_media):
-    """The demo, loaded once for this module and rolled back after it."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(
-            MEDIA_ROOT=demo_media,
-            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-        ),
-        transaction.atomic(),
-    ):
-        call_command("seed_demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def test_every_photo_credit_names_a_source_the_piece_cites(demo):
