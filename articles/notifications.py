@@ -2,7 +2,8 @@
 
 A piece submitted for review is announced to the editors (members of the Editors group with
 an address); a piece an editor publishes, schedules or sends back to draft is announced to
-its writers (who created it and whose byline it carries). Nobody is told of their own doing.
+its writers (who created it and whose byline it carries), with the editor's note when it
+was sent back with one. Nobody is told of their own doing.
 ``articles.publishing`` calls ``announce`` with every change it makes; the e-mails leave only
 once the change is committed, so a refused or rolled-back change tells no one.
 """
@@ -80,5 +81,7 @@ def message(outcome: Outcome, change: str, by) -> tuple[str, str]:
         subject = f"Back to draft: {piece}"
         taken_down = " It is no longer published." if outcome.before == "published" else ""
         said = f"{by} sent {piece} back to draft on {when}.{taken_down}"
+        if outcome.note is not None:
+            said += f"\n\nTheir note:\n\n{outcome.note.text}"
     link = settings.SITE_URL + reverse("admin:articles_article_change", args=[article.pk])
     return subject, f"{said}\n\nOpen it in the newsroom:\n{link}\n"

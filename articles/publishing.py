@@ -2,7 +2,8 @@
 
 Every path that moves an article between draft, in review and published goes through this
 module: the change form (``save_edit``), the list actions and code (``publish``,
-``unpublish``, ``submit_for_review``, ``withdraw_from_review``). Each one, in one transaction:
+``unpublish``, ``submit_for_review``, ``withdraw_from_review``, ``send_back``). Each one, in one
+transaction:
 
 A live piece edited in the change form keeps its live text: the changes wait as its
 ``PendingChanges`` (``save_pending``) until an editor publishes them (``publish_pending``,
@@ -17,6 +18,11 @@ checked as they will read) or discards them (``discard_pending``).
    nothing;
 5. has those concerned told of the change once it is committed (``articles.notifications``:
    the editors of a submission, the writers of a piece published, scheduled or sent back).
+
+Sending back: an editor returns someone else's piece from review to draft only with a note
+for its writer (``send_back``, or the change form with ``note``); the note is kept as a
+``ReturnNote``, shown on the piece and sent in the notice, and cleared from view (kept in
+the record) when the piece leaves draft again: resubmitted, or published by an editor.
 
 The rule of the checks: a piece is not left published while it has a blocking finding that
 no override covers. An editor may override with a reason; the override is recorded with
@@ -36,7 +42,7 @@ from django.utils import timezone
 
 from . import conflicts, notifications, workflow
 from .checks import Finding, run_checks
-from .models import Article, PendingChanges, PublishOverride
+from .models import Article, PendingChanges, PublishOverride, ReturnNote
 
 Status = Article.Status
 
@@ -56,6 +62,16 @@ class PublishBlocked(Exception):
         return f"Not published: {count} blocking finding{'s' if count != 1 else ''}"
 
 
+class NoteRequired(ValueError):
+    """An editor sent a piece back from review without a note for its writer."""
+
+    def __init__(self):
+        super().__init__(
+            "Not sent back: write a note for the writer saying what to change before "
+            "they submit it again."
+        )
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What a change of state did to the piece."""
@@ -69,6 +85,8 @@ class Outcome:
     was_live: bool = False
     # Changes the save could not hold back from readers and so left out ("lead image").
     left_out: tuple[str, ...] = ()
+    # What the editor wrote to the writer, when the change sent the piece back.
+    note: ReturnNote | None = None
 
     @property
     def submitted(self) -> bool:
@@ -193,6 +211,34 @@ def withdraw_from_review(article: Article, *, by) -> Outcome:
     return _announced(Outcome(article, before), by)
 
 
+def send_back(article: Article, *, by, note: str) -> Outcome:
+    """An editor returns a piece in review to its writer as a draft, with a note saying what
+    to change (``NoteRequired`` without one). The note stays on the piece until it is
+    submitted again."""
+    note = (note or "").strip()
+    if not note:
+        raise NoteRequired()
+    with transaction.atomic():
+        before = _move(
+            article,
+            Status.DRAFT,
+            by=by,
+            allowed=workflow.may_send_back,
+            refusal="Only editors send back a piece that is in review.",
+        )
+        kept = ReturnNote.objects.create(
+            article=article, author=by, text=note, created=timezone.now()
+        )
+        return _announced(Outcome(article, before, note=kept), by)
+
+
+def standing_note(article: Article) -> ReturnNote | None:
+    """The newest note of a send-back the writer has not yet answered by resubmitting."""
+    if article.pk is None:
+        return None
+    return ReturnNote.objects.standing().filter(article=article).select_related("author").first()
+
+
 def _move(article: Article, status: str, *, by, allowed=None, refusal: str = "") -> str:
     """Set the status alone, once any save in progress is done; the status it had."""
     with transaction.atomic():
@@ -207,7 +253,13 @@ def _move(article: Article, status: str, *, by, allowed=None, refusal: str = "")
 
 
 def save_edit(
-    article: Article, *, by, based_on: int | None, reason: str = "", write: Callable[[], None]
+    article: Article,
+    *,
+    by,
+    based_on: int | None,
+    reason: str = "",
+    note: str = "",
+    write: Callable[[], None],
 ) -> Outcome:
     """Save a piece edited in the change form, whatever state the form gives it.
 
@@ -215,7 +267,8 @@ def save_edit(
     checks read its citations). ``based_on`` is the version the form was opened at: a piece
     saved by someone else since raises ``conflicts.EditConflict``. Published (now,
     scheduled, or saved again while published), the piece is checked as written, and a
-    refusal rolls the whole save back.
+    refusal rolls the whole save back. An editor sending someone else's piece back from
+    review gives ``note`` for its writer (``NoteRequired`` otherwise).
     """
     to_publish = article.status == Status.PUBLISHED
     if to_publish and not workflow.may_publish(by):
@@ -230,6 +283,11 @@ def save_edit(
             was_live = before == Status.PUBLISHED and published_at <= timezone.now()
             if before == Status.PUBLISHED and not workflow.may_publish(by):
                 raise PermissionDenied("Only editors edit or unpublish published pieces.")
+        sending_back = not new and workflow.sends_back(
+            by, article, before=before, after=article.status
+        )
+        if sending_back and not note.strip():
+            raise NoteRequired()
         write()
         if new:
             conflicts.claim(article, 0, by=by)
@@ -243,12 +301,24 @@ def save_edit(
             if to_publish
             else None
         )
-        outcome = Outcome(article, before, findings, override, was_live)
+        kept = (
+            ReturnNote.objects.create(
+                article=article, author=by, text=note.strip(), created=timezone.now()
+            )
+            if sending_back
+            else None
+        )
+        outcome = Outcome(article, before, findings, override, was_live, note=kept)
         # Inside the save's transaction: told only if the whole save is kept.
         return _announced(outcome, by)
 
 
 def _announced(outcome: Outcome, by) -> Outcome:
+    if outcome.change in ("submitted", "published", "scheduled"):
+        # The piece has left draft: the writer has answered the notes sent with it.
+        ReturnNote.objects.standing().filter(article=outcome.article).update(
+            cleared_at=timezone.now()
+        )
     notifications.announce(outcome, by=by)
     return outcome
 

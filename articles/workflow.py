@@ -67,7 +67,24 @@ def may_submit_for_review(user, article: Article) -> bool:
 
 
 def may_withdraw_from_review(user, article: Article) -> bool:
-    """A piece in review goes back to draft at the wish of its writer or of an editor."""
+    """A piece in review goes back to draft at the wish of its writer. An editor returns
+    someone else's piece by sending it back, with a note (``may_send_back``)."""
     if not user.is_active or article.status != Article.Status.IN_REVIEW:
         return False
-    return may_publish(user) or (user.has_perm("articles.view_article") and is_own(user, article))
+    return user.has_perm("articles.view_article") and is_own(user, article)
+
+
+def may_send_back(user, article: Article) -> bool:
+    """An editor returns a piece in review to its writer as a draft, with a note."""
+    return article.status == Article.Status.IN_REVIEW and may_publish(user)
+
+
+def sends_back(user, article: Article, *, before: str | None, after: str) -> bool:
+    """Moving ``article`` from ``before`` to ``after`` is an editor sending someone else's
+    piece back from review, which needs a note for the writer."""
+    return (
+        before == Article.Status.IN_REVIEW
+        and after == Article.Status.DRAFT
+        and may_publish(user)
+        and not is_own(user, article)
+    )

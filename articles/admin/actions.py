@@ -1,6 +1,8 @@
-"""The article list's actions (submit for review, withdraw, publish now, unpublish) and the messages
-that say what publishing did. Every state change goes through ``articles.publishing``."""
+"""The article list's actions (submit for review, withdraw, publish now, unpublish), sending a
+piece back with a note, and the messages that say what publishing did. Every state change
+goes through ``articles.publishing``."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
@@ -8,8 +10,19 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
-from .. import publishing
+from .. import publishing, workflow
 from ..models import Article
+
+
+class SendBackForm(forms.Form):
+    note = forms.CharField(
+        label="Note for the writer",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5_000,
+        error_messages={"required": publishing.NoteRequired().args[0]},
+        help_text="What to change before they submit it again. They see it on the piece, "
+        "on their desk and in the e-mail telling them.",
+    )
 
 
 class DeskActions:
@@ -26,9 +39,55 @@ class DeskActions:
 
     @admin.action(description="Withdraw selected pieces from review", permissions=["withdraw"])
     def withdraw_from_review(self, request, queryset):
-        in_review = queryset.filter(status=Article.Status.IN_REVIEW)
+        in_review = list(queryset.filter(status=Article.Status.IN_REVIEW))
         withdrawn = _each_allowed(in_review, publishing.withdraw_from_review, by=request.user)
         self.message_user(request, f"{len(withdrawn)} article(s) withdrawn from review to draft.")
+        left = len(in_review) - len(withdrawn)
+        if left and workflow.may_publish(request.user):
+            self.message_user(
+                request,
+                f"{left} piece(s) by others left in review: send a piece back from its page, "
+                "with a note for its writer.",
+                messages.WARNING,
+            )
+
+    def send_back_view(self, request, object_id):
+        """An editor sends a piece in review back to its writer with a note: the box on the
+        change form posts here; a refused note is shown again on this page, as typed."""
+        if not str(object_id).isdigit():
+            raise Http404
+        if not workflow.may_publish(request.user):
+            raise PermissionDenied
+        article = get_object_or_404(Article, pk=object_id)
+        form = SendBackForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                publishing.send_back(article, by=request.user, note=form.cleaned_data["note"])
+            except publishing.NoteRequired as refused:
+                form.add_error("note", str(refused))
+            except PermissionDenied:
+                form.add_error(
+                    None,
+                    f"Not sent back: “{article}” is no longer in review "
+                    f"({article.state_in_words}).",
+                )
+            else:
+                self.message_user(
+                    request,
+                    f"“{article}” is back with its writer as a draft; your note is on the piece.",
+                )
+                return redirect("admin:articles_article_change", article.pk)
+        return TemplateResponse(
+            request,
+            "admin/articles/article/send_back.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": f"Send “{article}” back to its writer",
+                "opts": self.opts,
+                "original": article,
+                "form": form,
+            },
+        )
 
     def withdraw_view(self, request, object_id):
         """The button on a piece in review: back to draft, then to its form."""

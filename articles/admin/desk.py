@@ -30,7 +30,7 @@ from ..models import (
     SharedPreview,
 )
 from ..views import preview_response
-from .actions import DeskActions
+from .actions import DeskActions, SendBackForm
 from .home import warn_if_featured_left_out
 from .inlines import ActorLinkInline, BylineInline, CitationInline, TagInline
 
@@ -83,6 +83,14 @@ class ArticleAdminForm(forms.ModelForm):
         help_text="Only to publish despite blocking problems: say why. The reason is "
         "recorded with your name.",
     )
+    send_back_note = forms.CharField(
+        label="Note for the writer",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5_000,
+        help_text="Needed to send this piece back to draft: what to change before it is "
+        "submitted again. The writer sees it on the piece and by e-mail.",
+    )
     # The version of the piece the form was opened at (``articles.conflicts``).
     based_on_version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     # Set on the second pass of a save that the publish checks stopped.
@@ -91,6 +99,8 @@ class ArticleAdminForm(forms.ModelForm):
     edit_conflict: "conflicts.Conflict | None" = None
     # The piece as stored, when ``instance`` is not it (reverting to an old revision).
     stored_article: Article | None = None
+    # Who fills the form in (set by ``ArticleAdmin.get_form``).
+    desk_user = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -114,6 +124,16 @@ class ArticleAdminForm(forms.ModelForm):
             self.data = self.data.copy()
             self.data[self.add_prefix("based_on_version")] = self.stored_version
             raise ValidationError(self.edit_conflict.message)
+        stored = self.stored_article or self.instance
+        if (
+            stored.pk is not None
+            and self.desk_user is not None
+            and workflow.sends_back(
+                self.desk_user, stored, before=stored.status, after=cleaned.get("status")
+            )
+            and not cleaned.get("send_back_note", "").strip()
+        ):
+            self.add_error("send_back_note", publishing.NoteRequired().args[0])
         if self.publish_blocked is not None:
             problems = [finding.message for finding in self.publish_blocked.findings]
             self.add_error(
@@ -179,6 +199,7 @@ class ArticleAdmin(DeskActions, VersionAdmin):
                     "publish_at",
                     "featured",
                     "comments_open",
+                    "send_back_note",
                     "publish_override_reason",
                 ]
             },
@@ -260,11 +281,14 @@ class ArticleAdmin(DeskActions, VersionAdmin):
                 fields = ["formatted_body" if field == "body" else field for field in fields]
             if not workflow.may_override_checks(request.user):
                 fields = [field for field in fields if field != "publish_override_reason"]
+            if obj is None or not workflow.may_send_back(request.user, obj):
+                fields = [field for field in fields if field != "send_back_note"]
             fieldsets.append((name, {**options, "fields": fields}))
         return fieldsets
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
+        form = type(form.__name__, (form,), {"desk_user": request.user})
         blocked = getattr(request, "publish_blocked", None)
         if blocked is not None:
             form = type(form.__name__, (form,), {"publish_blocked": blocked})
@@ -325,7 +349,12 @@ class ArticleAdmin(DeskActions, VersionAdmin):
                     messages.WARNING,
                 )
         else:
-            outcome = publishing.save_edit(article, **edit)
+            note = form.cleaned_data.get("send_back_note", "")
+            outcome = publishing.save_edit(article, note=note, **edit)
+            if outcome.note is not None:
+                self.message_user(
+                    request, f"“{article}” is back with its writer as a draft, with your note."
+                )
         # Saved: the editor's autosaved working copy has served its purpose.
         working_copies.discard(article, request.user)
         self._report_override(request, outcome)
@@ -423,6 +452,10 @@ class ArticleAdmin(DeskActions, VersionAdmin):
         context["may_withdraw"] = obj is not None and workflow.may_withdraw_from_review(
             request.user, obj
         )
+        context["may_send_back"] = obj is not None and workflow.may_send_back(request.user, obj)
+        if context["may_send_back"]:
+            context["send_back_form"] = SendBackForm()
+        context["return_note"] = obj is not None and publishing.standing_note(obj)
         if change and obj is not None and self.has_change_permission(request, obj):
             context["desk_autosave"] = True
             if request.method == "GET":
@@ -544,6 +577,7 @@ class ArticleAdmin(DeskActions, VersionAdmin):
         own = [
             ("preview/", self.preview_view, "preview", False),
             ("withdraw/", self.withdraw_view, "withdraw", True),
+            ("send-back/", self.send_back_view, "send_back", False),
             ("history/compare/", self.compare_view, "compare", False),
             ("discard-pending/", self.discard_pending_view, "discard_pending", True),
             ("share-preview/", self.share_preview_view, "share_preview", True),

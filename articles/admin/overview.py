@@ -2,21 +2,23 @@
 
 Writers see their own drafts and their pieces in review; editors see their drafts,
 everything awaiting review, what goes out in the next seven days and what went out in the
-last seven. The counts come from one aggregate query and each block lists a few pieces,
+last seven; a draft an editor sent back shows the start of their note. The counts come
+from one aggregate query and each block lists a few pieces,
 so the desk costs the same however many articles there are.
 """
 
 from datetime import timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from web.dates import local_time_in_words
 from web.desk import ITEMS_PER_BLOCK, DeskBlock, DeskItem
 
 from .. import workflow
-from ..models import Article
+from ..models import Article, ReturnNote
 from ..models.article import public, scheduled
 
 Status = Article.Status
@@ -43,21 +45,30 @@ def article_blocks(request) -> list[DeskBlock]:
         **{name: Count("pk", filter=condition) for name, condition in conditions.items()}
     )
 
-    def listed(name, *order):
+    def listed(name, *order, **annotations):
         if not counts[name]:
             return []
         pieces = Article.objects.filter(conditions[name]).order_by(*order, "-id")
-        return pieces.only("headline", "status", "publish_at", "updated_at")[:ITEMS_PER_BLOCK]
+        pieces = pieces.only("headline", "status", "publish_at", "updated_at")
+        return pieces.annotate(**annotations)[:ITEMS_PER_BLOCK]
+
+    def drafts():
+        # A draft an editor sent back says so, with the start of the note: the writer's
+        # next thing to do. In the same query as the drafts.
+        notes = ReturnNote.objects.standing().filter(article=OuterRef("pk")).order_by("-created")
+        return listed(
+            "drafts",
+            "-updated_at",
+            sent_back_by=Subquery(notes.values("author__display_name")[:1]),
+            sent_back_note=Subquery(notes.values("text")[:1]),
+        )
 
     blocks = [
         DeskBlock(
             "My drafts",
             counts["drafts"],
             changelist(state="draft", whose="mine"),
-            [
-                item(a, f"Last saved {local_time_in_words(a.updated_at)}")
-                for a in listed("drafts", "-updated_at")
-            ],
+            [item(a, draft_note(a)) for a in drafts()],
             empty="No drafts of yours.",
         ),
         DeskBlock(
@@ -93,6 +104,14 @@ def article_blocks(request) -> list[DeskBlock]:
             ),
         ]
     return blocks
+
+
+def draft_note(article) -> str:
+    """ "Sent back by Ana Kovács: “Tighten the second half…”", or when it was last saved."""
+    if article.sent_back_note:
+        editor = article.sent_back_by or "an editor"
+        return f"Sent back by {editor}: “{Truncator(article.sent_back_note).words(14)}”"
+    return f"Last saved {local_time_in_words(article.updated_at)}"
 
 
 def item(article: Article, note: str) -> DeskItem:

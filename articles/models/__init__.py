@@ -10,6 +10,7 @@ from .desk import (
     EditStamp,
     PendingChanges,
     PublishOverride,
+    ReturnNote,
     SharedPreview,
 )
 from .home import HomeSlot
@@ -32,6 +33,7 @@ __all__ = [
     "Page",
     "PendingChanges",
     "PublishOverride",
+    "ReturnNote",
     "Section",
     "SharedPreview",
 ]

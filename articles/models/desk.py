@@ -187,3 +187,43 @@ class SharedPreview(models.Model):
 
     def __str__(self):
         return f"Shared preview of {self.article}"
+
+
+class ReturnNoteQuerySet(models.QuerySet):
+    def standing(self):
+        """The notes the writer has yet to act on: not cleared by a resubmission."""
+        return self.filter(cleared_at__isnull=True)
+
+
+class ReturnNote(models.Model):
+    """What an editor wrote to the writer when sending a piece in review back to draft
+    (``articles.publishing.send_back``). One row per send-back, all kept; the newest
+    standing one is shown on the piece until the writer submits it again, which clears it
+    from view without deleting it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="return_notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="editor",
+    )
+    text = models.TextField("note", help_text="What the writer should do before resubmitting.")
+    created = models.DateTimeField(default=timezone.now)
+    cleared_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the piece was resubmitted: no longer shown."
+    )
+
+    objects = ReturnNoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = "return note"
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(text=""), name="return_note_has_text"),
+        ]
+        indexes = [models.Index(fields=["article", "-created"], name="return_note_newest")]
+
+    def __str__(self):
+        return f"Sent back: {self.article}"

@@ -348,10 +348,12 @@ def test_no_one_withdraws_a_piece_that_is_not_theirs_or_not_in_review(client, wr
     others.refresh_from_db()
     published.refresh_from_db()
     assert (others.status, published.status) == ("in_review", "published")
+    # An editor returns someone else's piece only by sending it back with a note
+    # (tests/articles/test_send_back.py): withdrawing is the writer's own act.
     client.force_login(editor)
     client.post(
         reverse("admin:articles_article_changelist"),
         {"action": "withdraw_from_review", "_selected_action": [others.pk]},
     )
     others.refresh_from_db()
-    assert others.status == "draft"
+    assert others.status == "in_review"

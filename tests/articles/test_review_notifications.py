@@ -110,10 +110,11 @@ def test_sending_a_piece_back_to_draft_tells_its_writers(
     piece.save()
 
     with committed():
-        publishing.withdraw_from_review(piece, by=editor)
+        publishing.send_back(piece, by=editor, note="Cite the IAEA report.")
 
     assert recipients() == ["other.writer@test.example", "writer@test.example"]
     assert mail.outbox[0].subject == "Back to draft: “The quiet channel”"
+    assert "Their note:\n\nCite the IAEA report." in mail.outbox[0].body
 
 
 def test_unpublishing_a_live_piece_tells_its_writer_it_is_offline(committed, piece, writer, editor):

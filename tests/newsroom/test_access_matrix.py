@@ -358,6 +358,16 @@ MATRIX: dict[str, list[Cell]] = {
             method="post",
         ),
     ],
+    # Sending a piece back to its writer, with a note: editors only.
+    "admin/articles/article/<path:object_id>/send-back/": [
+        Cell("/admin/articles/article/{other_draft.pk}/send-back/", newsroom(403, 200, 403)),
+        Cell(
+            "/admin/articles/article/{other_draft.pk}/send-back/",
+            newsroom(403, 200, 403),
+            method="post",
+            data={"note": ""},
+        ),
+    ],
     # Autosave and presence: the change form's script posts; only who may edit the piece.
     **{
         f"admin/articles/article/<path:object_id>/{name}/": [
