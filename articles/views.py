@@ -88,10 +88,13 @@ class ArticleDetailView(DetailView):
         return article
 
 
-def preview_response(request, article: Article) -> TemplateResponse:
-    """A piece before readers see it: for the newsroom or a shared link, never indexed."""
+def preview_response(request, article: Article, preview_views=None) -> TemplateResponse:
+    """A piece before readers see it: for the newsroom or a shared link, never indexed.
+    ``preview_views``: the newsroom's addresses of it on a phone and on a desktop."""
     response = TemplateResponse(
-        request, "articles/article_detail.html", {"article": article, "preview": True}
+        request,
+        "articles/article_detail.html",
+        {"article": article, "preview": True, "preview_views": preview_views},
     )
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

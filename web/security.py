@@ -10,6 +10,10 @@ exactly that import map run, by the SHA-256 of its text, computed from the page 
 An import map only maps module names to addresses; those addresses must be our own static
 files for it to be allowed, and ``script-src 'self'`` still decides what may load.
 
+Every page refuses to be framed (``X-Frame-Options: DENY``, ``frame-ancestors 'none'``) but
+the views marked with ``framed_by_our_own_pages``: the newsroom's preview, shown inside its
+own phone-sized frame, may be framed by a page of our own origin and by no other.
+
 The same editor adds its base stylesheet from JavaScript (a ``<style>`` element), so admin
 pages allow inline styles; scripts stay as strict there as everywhere. Public pages allow
 styles from our stylesheet only.
@@ -22,9 +26,11 @@ import hashlib
 import json
 import re
 
+from csp.decorators import csp_replace
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.urls import reverse
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 _IMPORT_MAP = re.compile(rb'<script type="importmap"[^>]*>(.*?)</script>', re.S)
 
@@ -41,6 +47,12 @@ def _only_our_static_files(text: bytes) -> bool:
         isinstance(address, str) and address.startswith(settings.STATIC_URL)
         for address in addresses
     )
+
+
+def framed_by_our_own_pages(view):
+    """Let pages of our own origin, and only those, show ``view`` in a frame: both the
+    ``X-Frame-Options`` header and the policy's ``frame-ancestors`` say so."""
+    return xframe_options_sameorigin(csp_replace({"frame-ancestors": ["'self'"]})(view))
 
 
 def is_admin(request) -> bool:

@@ -18,6 +18,7 @@ from reversion.models import Version
 from articles.linking import adopt_links, dismiss_actors, suggest_actors
 from articles.models import ArticleActor
 from web.admin import initial_from_query
+from web.security import framed_by_our_own_pages
 
 from .. import conflicts, previews, publishing, revisions, workflow, working_copies
 from ..checks import run_checks
@@ -33,6 +34,9 @@ from ..views import preview_response
 from .actions import DeskActions, SendBackForm
 from .home import warn_if_featured_left_out
 from .inlines import ActorLinkInline, BylineInline, CitationInline, TagInline
+
+# The phone a piece is previewed on: a common handset's viewport, in CSS pixels.
+PHONE_WIDTH, PHONE_HEIGHT = 390, 844
 
 
 class ArticleStatusFilter(admin.SimpleListFilter):
@@ -625,13 +629,45 @@ class ArticleAdmin(DeskActions, VersionAdmin):
         return JsonResponse({"others": presence_notices(others)})
 
     def preview_view(self, request, object_id):
-        """The draft exactly as readers will see it; permission checked on every request."""
+        """The draft exactly as readers will see it; permission checked on every request.
+
+        ``?frame=phone`` shows it inside a frame as wide as a phone (``PHONE_WIDTH``), as a
+        reader holding one would see it; the preview itself may be framed by our own pages
+        only (``web.security.framed_by_our_own_pages``)."""
         if not str(object_id).isdigit():
             raise Http404  # a hand-made address, not an article's number
         article = get_object_or_404(Article.objects.for_page(), pk=object_id)
         if not workflow.may_preview(request.user, article):
             raise PermissionDenied
-        return preview_response(request, publishing.pending_version(article))
+        frame = request.GET.get("frame")
+        views = {
+            "phone": f"{request.path}?frame=phone",
+            "desktop": request.path,
+            # What the phone's frame shows: the preview alone, without the switch.
+            "inside": f"{request.path}?frame=inside",
+            "framed": frame == "inside",
+        }
+        if frame != "phone":
+            return self._reader_preview(request, article, views)
+        return TemplateResponse(
+            request,
+            "admin/articles/article/preview_frame.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": f"“{article}” on a phone",
+                "opts": self.opts,
+                "original": article,
+                "preview_views": views,
+                "phone_width": PHONE_WIDTH,
+                "phone_height": PHONE_HEIGHT,
+            },
+        )
+
+    @framed_by_our_own_pages
+    def _reader_preview(self, request, article, views):
+        """The preview itself, which the phone's frame shows: the one page of the newsroom
+        that our own pages may frame."""
+        return preview_response(request, publishing.pending_version(article), preview_views=views)
 
     def _article_for_editors(self, request, object_id) -> Article:
         if not str(object_id).isdigit():

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 from reversion.models import Version
 
 from articles.models import Article
@@ -357,3 +358,53 @@ def test_no_one_withdraws_a_piece_that_is_not_theirs_or_not_in_review(client, wr
     )
     others.refresh_from_db()
     assert others.status == "in_review"
+
+
+def test_the_preview_is_offered_on_a_phone_in_a_frame_of_our_own(client, writer, writers_draft):
+    client.force_login(writer)
+    preview = preview_url(writers_draft)
+    assert f'href="{preview}?frame=phone"' in client.get(change_url(writers_draft)).text
+
+    framing = client.get(f"{preview}?frame=phone")
+
+    assert framing.status_code == 200
+    page = framing.text
+    assert f'<iframe class="phone-preview__frame" src="{preview}?frame=inside" width="390"' in page
+    # The switch: Phone (here) and Desktop, plain links that work without JavaScript.
+    assert f'<a href="{preview}?frame=phone" target="_top" aria-current="page">Phone</a>' in page
+    assert f'<a href="{preview}" target="_top">Desktop</a>' in page
+    assert "<script>" not in page
+
+    # What the frame shows: the preview itself, which our own pages, and only those, may frame.
+    inside = client.get(f"{preview}?frame=inside")
+    assert inside.status_code == 200
+    assert f'<h1 class="article__headline">{escape(writers_draft.headline)}</h1>' in inside.text
+    assert inside["X-Frame-Options"] == "SAMEORIGIN"
+    assert directives(inside)["frame-ancestors"] == "'self'"
+    # The switch is the framing page's: the phone shows the piece alone.
+    assert "preview-switch" not in inside.text
+    desktop = client.get(preview)
+    assert f'<a href="{preview}" target="_top" aria-current="page">Desktop</a>' in desktop.text
+
+
+def test_other_admin_pages_and_shared_links_still_refuse_every_frame(client, editor, settings):
+    from articles import previews
+
+    article = ArticleFactory(status="draft", publish_at=None)
+    client.force_login(editor)
+    framing = client.get(f"{preview_url(article)}?frame=phone")
+    for response in (client.get(change_url(article)), client.get("/admin/"), framing):
+        assert response["X-Frame-Options"] == "DENY"
+        assert directives(response)["frame-ancestors"] == "'none'"
+    client.logout()
+    shared = client.get(previews.share(article, by=editor))
+    assert shared.status_code == 200
+    assert shared["X-Frame-Options"] == "DENY"
+    # Someone outside the newsroom gets no way to the newsroom's preview.
+    assert "preview-switch" not in shared.text
+
+
+def directives(response) -> dict[str, str]:
+    """The response's Content-Security-Policy, directive by directive."""
+    policy = response["Content-Security-Policy"]
+    return dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
