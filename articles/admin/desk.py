@@ -345,6 +345,7 @@ class ArticleAdmin(DeskActions, VersionAdmin):
                 self.message_user(request, "Changes published: readers now see them.")
             else:
                 request.saved_as_pending = True
+                request.pending_fields = self._pending_fields(form)
             for left_out in outcome.left_out:
                 self.message_user(
                     request,
@@ -367,12 +368,33 @@ class ArticleAdmin(DeskActions, VersionAdmin):
             self._report_findings(request, article, outcome.findings)
         warn_if_featured_left_out(self, request, article)
 
+    def log_change(self, request, obj, message):
+        """The History entry of a save: a live piece's typing kept as pending changes says so,
+        for the revision it records is the live version, unchanged."""
+        pending = getattr(request, "pending_fields", None)
+        if getattr(request, "saved_as_pending", False) and pending:
+            message = (
+                f"Pending changes saved ({', '.join(pending)}); the live version is unchanged "
+                "until an editor publishes them."
+            )
+        return super().log_change(request, obj, message)
+
     def _keeps_live_text(self, request, article) -> bool:
         """The piece is live and stays published: what was typed waits as pending changes
         (published at once with "Publish changes")."""
         if article.status != Article.Status.PUBLISHED:
             return False
         return Article.objects.get(pk=article.pk).is_public()
+
+    def _pending_fields(self, form) -> list[str]:
+        """The fields held back as pending changes that this save changed, as the form
+        names them (lower case: "headline, standfirst")."""
+        held = {name.removesuffix("_id") for name in PendingChanges.FIELDS}
+        return [
+            str(form.fields[name].label).lower()
+            for name in form.changed_data
+            if name in held and name in form.fields
+        ]
 
     def response_change(self, request, obj):
         if getattr(request, "saved_as_pending", False):
@@ -460,6 +482,9 @@ class ArticleAdmin(DeskActions, VersionAdmin):
         if context["may_send_back"]:
             context["send_back_form"] = SendBackForm()
         context["return_note"] = obj is not None and publishing.standing_note(obj)
+        # A new piece has nothing to keep a working copy against until its first save (then
+        # its change form autosaves); meanwhile leaving with unsaved typing asks first.
+        context["desk_unsaved_warning"] = add
         if change and obj is not None and self.has_change_permission(request, obj):
             context["desk_autosave"] = True
             if request.method == "GET":

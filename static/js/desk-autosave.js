@@ -8,6 +8,10 @@
  * first, except after a submit. The page pings every 20 s so that others see who has the
  * piece open. Without this script the form works as before.
  *
+ * On the form of a new piece (nothing saved yet, so nothing to attach a copy to) only the
+ * unsaved-changes warning runs: the element carries no addresses. Once the piece is saved,
+ * its change form autosaves.
+ *
  * The body is a django-prose-editor (Tiptap): it copies its HTML into the textarea
  * named "body" and fires "input" on every change, so the body is read from the textarea;
  * restoring goes through the editor it announced with "prose-editor:ready".
@@ -72,6 +76,10 @@
         event.returnValue = "";
       }
     });
+
+    if (!desk.dataset.autosaveUrl) {
+      return; // a new piece: the warning only, until its first save
+    }
 
     // --- Autosave ----------------------------------------------------------------------
     var kept = JSON.stringify(values());

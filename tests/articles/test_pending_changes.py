@@ -187,3 +187,19 @@ def test_only_editors_discard_pending_changes(client, live):
     client.force_login(writer)
     response = client.post(reverse("admin:articles_article_discard_pending", args=[live.pk]))
     assert response.status_code == 403
+
+
+def test_saving_pending_changes_says_so_in_the_history_and_the_live_version_stands(desk, live):
+    revisions = Version.objects.get_for_object(live).count()
+    pend(desk, live)
+
+    newest = Version.objects.get_for_object(live).first()
+    assert Version.objects.get_for_object(live).count() == revisions + 1
+    comment = newest.revision.get_comment()
+    assert comment.startswith("Pending changes saved (headline, standfirst, body, ")
+    assert comment.endswith("the live version is unchanged until an editor publishes them.")
+    # The revision is of the live version, which did not change.
+    assert newest.field_dict["headline"] == "Vienna talks end quietly"
+    assert newest.field_dict["body"] == LIVE_BODY
+    history = desk.get(reverse("admin:articles_article_history", args=[live.pk])).text
+    assert "Pending changes saved (headline, standfirst, body, " in history

@@ -104,3 +104,46 @@ def test_a_second_editor_is_told_who_has_the_piece_open(live_server, contexts, p
     expect(ana.locator(".desk-presence")).to_contain_text(
         "Bela Kovács has had this piece open since"
     )
+
+
+def test_a_new_piece_warns_before_leaving_and_autosaves_once_saved(live_server, contexts, editors):
+    from tests.browser.conftest import PASSWORD
+
+    context = contexts()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/articles/article/add/")
+    page.fill("input[name=username]", editors[0].email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("input[type=submit]").click()
+    expect(page.locator("#id_headline")).to_be_visible()
+    posted = []
+    page.on(
+        "request", lambda request: posted.append(request.url) if request.method == "POST" else None
+    )
+    asked = []
+
+    def answer(dialog):
+        asked.append(dialog.type)
+        dialog.dismiss()  # stay on the page
+
+    page.on("dialog", answer)
+    page.fill("#id_headline", "A new piece on the grain corridor")
+    page.locator(".ProseMirror[contenteditable]").click()
+    page.keyboard.type("The first paragraph, typed and not yet saved.")
+    # Nothing is saved behind the writer's back: a new piece has no working copy yet.
+    page.wait_for_timeout(6_000)
+    assert not [url for url in posted if "/autosave/" in url]
+    page.locator("#site-name a").click()
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"]
+    expect(page.locator("#id_headline")).to_have_value("A new piece on the grain corridor")
+
+    # Saved once, it goes on in its change form, which autosaves.
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    with autosaved(page) as answer_:
+        page.fill("#id_headline", "A new piece on the grain corridor, second draft")
+    assert answer_.value.status == 204
+    copy = ArticleWorkingCopy.objects.get()
+    assert copy.headline == "A new piece on the grain corridor, second draft"
