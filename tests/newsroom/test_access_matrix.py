@@ -336,6 +336,15 @@ MATRIX: dict[str, list[Cell]] = {
             shows={"editor": {"own draft"}, "writer": {"own draft"}},
         ),
         Cell("/admin/articles/article/{scheduled.pk}/preview/", newsroom(403, 200, 403)),
+        # On a phone: the frame and what it shows, for the same people.
+        Cell(
+            "/admin/articles/article/{other_draft.pk}/preview/?frame=phone", newsroom(403, 200, 403)
+        ),
+        Cell(
+            "/admin/articles/article/{own_draft.pk}/preview/?frame=inside",
+            newsroom(403, 200, 200),
+            shows={"editor": {"own draft"}, "writer": {"own draft"}},
+        ),
     ],
     # Comparing two revisions: for those who may see the piece's history.
     "admin/articles/article/<path:object_id>/history/compare/": [
