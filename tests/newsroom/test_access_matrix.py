@@ -702,6 +702,28 @@ MATRIX: dict[str, list[Cell]] = {
         change=EDITORS,
         shows={"editor": {EVERY_EMAIL}},
     ),
+    **admin_model(
+        "newsletters/issue",
+        "issue.pk",
+        changelist=EDITORS,
+        add=EDITORS,
+        history=EDITORS,
+        delete=EDITORS,
+        change=EDITORS,
+    ),
+    "admin/newsletters/issue/<int:object_id>/progress/": [
+        Cell("/admin/newsletters/issue/{issue.pk}/progress/", newsroom(*EDITORS))
+    ],
+    # Sending and resuming are POSTs of the issue's page; a GET does nothing.
+    "admin/newsletters/issue/<int:object_id>/send-test/": [
+        Cell("/admin/newsletters/issue/{issue.pk}/send-test/", newsroom(403, 405, 403))
+    ],
+    "admin/newsletters/issue/<int:object_id>/send/": [
+        Cell("/admin/newsletters/issue/{issue.pk}/send/", newsroom(403, 405, 403))
+    ],
+    "admin/newsletters/issue/<int:object_id>/resume/": [
+        Cell("/admin/newsletters/issue/{issue.pk}/resume/", newsroom(403, 405, 403))
+    ],
     "admin/sponsors/sponsor/<int:object_id>/report/": [
         Cell("/admin/sponsors/sponsor/{sponsor.pk}/report/", newsroom(*EDITORS))
     ],
