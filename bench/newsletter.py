@@ -90,9 +90,9 @@ def main(argv=None) -> int:
                 ],
                 ignore_conflicts=True,
             )
-            ids = Recipient.objects.filter(
-                email__in=[r.email for r in recipients]
-            ).values_list("pk", flat=True)
+            ids = Recipient.objects.filter(email__in=[r.email for r in recipients]).values_list(
+                "pk", flat=True
+            )
             Signup.objects.bulk_create(
                 [Signup(recipient_id=pk, newsletter=newsletter) for pk in ids],
                 ignore_conflicts=True,

@@ -142,7 +142,7 @@ class IssueAdmin(admin.ModelAdmin):
         return issue
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        issue = Issue.objects.select_related("newsletter").filter(pk=object_id).first()
+        issue = self.get_object(request, object_id)  # None for an id that is no number
         extra = dict(extra_context or {})
         if issue is not None:
             extra["issue_audience"] = sending.audience(issue).count()
