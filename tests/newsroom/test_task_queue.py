@@ -31,7 +31,9 @@ def test_a_wrong_backend_or_rq_without_redis_is_refused_by_name():
     assert no_redis.returncode != 0 and "needs REDIS_URL" in no_redis.stderr
 
 
-@pytest.mark.django_db
+# The worker closes its database connection after each task, as a long-running process
+# should: the test's data is committed rather than held in a transaction it would end.
+@pytest.mark.django_db(transaction=True)
 def test_a_queued_task_waits_for_the_worker_and_runs_once(settings):
     settings.TASKS = DATABASE_QUEUE
     result = leave_note.enqueue("from the queue")
