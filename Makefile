@@ -49,6 +49,9 @@ run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	@echo "Newsroom: http://127.0.0.1:$(PORT)/ (the newsroom: http://127.0.0.1:$(PORT)/admin/)"
+	@# The task worker (newsletters going out) runs beside the server and stops with it.
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py worker & worker=$$!; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup test-tools

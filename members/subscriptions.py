@@ -4,7 +4,8 @@ A member is a subscriber while one of their subscriptions has started and is eit
 with its paid period not ended (an empty end means open-ended), or Payment overdue within
 ``SUBSCRIPTION_GRACE_DAYS`` of the first failed payment. A reader who cancels online stays
 Active until the end of the period paid for. Complimentary and online subscriptions count
-alike. Every route that needs the answer asks ``is_subscriber`` (or ``standing``); a page's
+alike. Every route that needs the answer asks ``is_subscriber`` (or ``standing``; for many readers
+at once, ``subscribers_among``); a page's
 template tags ask ``request_standing``, which asks once per request (templates have no other
 way to know). The condition itself is written once, as ``SubscriptionQuerySet.current``.
 
@@ -17,6 +18,7 @@ What that means for a page is decided here too: ``sees_appeal`` (the editor's ap
 non-subscribers) and ``sees_sponsors`` (the ad-free rule), both read from one ``standing``.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -78,6 +80,18 @@ def standing(member, at: datetime | None = None) -> Standing:
         return NO_SUBSCRIPTION
     ends = [ends_at for _, _, ends_at in rows if ends_at is not None and ends_at <= at]
     return Standing(subscriber=False, ad_free=False, lapsed=True, ended_at=max(ends, default=None))
+
+
+def subscribers_among(member_ids: Iterable[int], at: datetime | None = None) -> set[int]:
+    """Which of ``member_ids`` subscribe at ``at`` (default: now): ``is_subscriber`` for a
+    whole batch of readers in one query (a newsletter going out to thousands)."""
+    ids = [pk for pk in member_ids if pk is not None]
+    if not ids:
+        return set()
+    current = Subscription.objects.current(at or timezone.now()).filter(
+        member_id__in=ids, member__is_active=True
+    )
+    return set(current.values_list("member_id", flat=True))
 
 
 def request_standing(request) -> Standing:

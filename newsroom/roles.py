@@ -64,6 +64,12 @@ ROLES = {
         *model_permissions("members", "plan", "subscription", actions=("add", "change", "view")),
         *model_permissions("sponsors", "sponsor", "placement"),
         "sponsors.view_placementday",
+        # Newsletters: define them, compose and send issues, look readers up.
+        *model_permissions("newsletters", "newsletter", "issue", "issuepiece"),
+        "newsletters.view_recipient",
+        "newsletters.change_recipient",
+        "newsletters.view_signup",
+        "newsletters.view_delivery",
     ],
     "Moderators": [
         *MODERATION,

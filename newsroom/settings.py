@@ -8,6 +8,7 @@ switched on by its own variable and only then (DESIGN §9).
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -46,6 +47,10 @@ INSTALLED_APPS = [
     "csp",
     "allauth",
     "allauth.account",
+    # The task queue (django-tasks, Django 6's ``django.tasks`` for 5.2): its database
+    # backend's table and worker (``manage.py db_worker``); RQ's apps join when it is used.
+    "django_tasks",
+    "django_tasks_db",
     # Top to bottom: the project and its demo and benchmark content; comments, sponsors
     # and members; articles; actors and sources. An app imports only from below it, and
     # all of them from the web infrastructure package ``web``, which is no app.
@@ -55,6 +60,7 @@ INSTALLED_APPS = [
     "comments",
     "sponsors",
     "members",
+    "newsletters",
     "articles",
     "actors",
     "sources",
@@ -154,6 +160,38 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+
+# --- Tasks --------------------------------------------------------------------------------
+
+# Work that must not hold up a request (sending newsletters) goes through django-tasks.
+# "database": a queue in our own database, run by `manage.py worker` (`make run` starts it):
+# the embedded default, no other service. "rq": RQ on Redis (REDIS_URL), as many
+# `manage.py worker` processes on as many machines as needed; the default when REDIS_URL is
+# set. "immediate": run at once, in the caller (the test suite).
+TASKS_BACKEND = env("TASKS_BACKEND", default="rq" if env("REDIS_URL", default="") else "database")
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {TASKS_BACKEND!r}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+# RQ's queue, on REDIS_URL. Defined whatever the backend: django-rq is installed, and
+# django-imagekit asks for it as soon as it finds the package. A newsletter batch sends a
+# few hundred messages: an hour is far more than it needs.
+RQ_QUEUES = {
+    "default": {
+        "URL": env("REDIS_URL", default="redis://127.0.0.1:6379/0"),
+        "DEFAULT_TIMEOUT": 3600,
+    }
+}
+if TASKS_BACKEND == "rq":
+    if not env("REDIS_URL", default=""):
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL.")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 
 # --- Accounts -----------------------------------------------------------------------------
 
@@ -321,6 +359,14 @@ COMMENTS_MIN_INTERVAL_SECONDS = env.int("COMMENTS_MIN_INTERVAL_SECONDS", default
 # A member's first comment waits for a moderator before it is shown.
 COMMENTS_PREMODERATE_FIRST = env.bool("COMMENTS_PREMODERATE_FIRST", default=True)
 
+# Newsletters (newsletters/): who they come from, how long a sign-up's confirmation link
+# lasts, how many readers one sending task takes, and the secret that signs the mail
+# provider's bounce and complaint reports (POST /newsletters/bounces/; off while empty).
+NEWSLETTER_FROM_EMAIL = env("NEWSLETTER_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
+NEWSLETTER_CONFIRM_DAYS = env.int("NEWSLETTER_CONFIRM_DAYS", default=3)
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=500)
+NEWSLETTER_WEBHOOK_SECRET = env("NEWSLETTER_WEBHOOK_SECRET", default="")
+
 # --- Security -----------------------------------------------------------------------------
 
 # Behind a proxy or load balancer that terminates TLS and says so in X-Forwarded-Proto
@@ -389,6 +435,8 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 RATE_LIMITS = {
     "search": env("RATE_LIMIT_SEARCH", default="240/m/address"),
     "comment": env("RATE_LIMIT_COMMENT", default="20/10m/address,12/h/account"),
+    # Newsletter sign-ups: each mails a confirmation link.
+    "newsletter_signup": env("RATE_LIMIT_NEWSLETTER_SIGNUP", default="10/h/address"),
     # Sponsor impressions and clicks, appeal clicks: past it still answered, not counted.
     "counted": env("RATE_LIMIT_COUNTED", default="120/m/address"),
 }

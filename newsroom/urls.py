@@ -72,6 +72,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("comments/", include("comments.urls")),
     path("sponsors/", include("sponsors.urls")),
+    path("newsletters/", include("newsletters.urls")),
     path("", include("articles.urls")),
 ]
 

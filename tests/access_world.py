@@ -12,12 +12,15 @@ import reversion
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from reversion.models import Version
 from taggit.models import Tag
 
+import newsletters.readers
 from articles.models import Article, HomeSlot, Page, PublishOverride
 from comments.models import Comment, HeldPhrase, ModerationAction, Suspension
 from members.models import AppealClick, StripeEvent, StripeSync
+from newsletters.models import Delivery, Issue
 from tests.factories import (
     ActorAliasFactory,
     AppealFactory,
@@ -27,7 +30,9 @@ from tests.factories import (
     BylineFactory,
     CitationFactory,
     CommentFactory,
+    NewsletterFactory,
     PlacementFactory,
+    RecipientFactory,
     SourceFactory,
     SponsorFactory,
     StaffFactory,
@@ -120,6 +125,11 @@ def build_world(people: dict) -> dict:
     # The editor's appeal (one click on it) and a sponsor with a running placement.
     appeal = AppealFactory()
     sponsor = SponsorFactory(name="Harrow & Vane")
+    # A newsletter the commenter's address receives, and an issue that went to it.
+    newsletter = NewsletterFactory(name="The Daily Brief")
+    recipient = RecipientFactory(email=COMMENTER_EMAIL, newsletters=[newsletter])
+    issue = Issue.objects.create(newsletter=newsletter, subject="Corridor talks, week one")
+    delivery = Delivery.objects.create(issue=issue, recipient=recipient)
     return {
         "article": article,
         "other_draft": other_draft,
@@ -159,6 +169,21 @@ def build_world(people: dict) -> dict:
         "appeal_click": AppealClick.objects.create(appeal=appeal),
         "sponsor": sponsor,
         "placement": PlacementFactory(sponsor=sponsor),
+        "newsletter": newsletter,
+        "recipient": recipient,
+        "signup": recipient.signups.get(),
+        "issue": issue,
+        "delivery": delivery,
+        "unsubscribe_token": newsletters.readers.unsubscribe_token(recipient.pk, newsletter.pk),
+        "confirm_token": newsletters.readers.confirmation_token("new@example.net", [newsletter]),
+        "task_result": DBTaskResult.objects.create(
+            task_path="newsletters.tasks.send_batch",
+            args_kwargs={"args": [issue.pk], "kwargs": {}},
+            backend_name="default",
+            run_after=timezone.now(),
+            exception_class_path="",
+            traceback="",
+        ),
     }
 
 

@@ -231,3 +231,34 @@ class PlacementFactory(factory.django.DjangoModelFactory):
     target_url = factory.Sequence(lambda n: f"https://shop.example/offer-{n}/")
     slot = "article_end"
     starts_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+
+
+# --- Newsletters --------------------------------------------------------------------------
+
+
+class NewsletterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "newsletters.Newsletter"
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Newsletter {n}")
+    description = "The week's analysis, in one e-mail."
+    cadence = "weekly"
+
+
+class RecipientFactory(factory.django.DjangoModelFactory):
+    """A confirmed address; pass ``newsletters=[…]`` to sign it up."""
+
+    class Meta:
+        model = "newsletters.Recipient"
+        django_get_or_create = ["email"]
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def newsletters(self, create, extracted, **kwargs):
+        if create and extracted:
+            for newsletter in extracted:
+                self.signups.create(newsletter=newsletter)

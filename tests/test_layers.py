@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 LAYERS = [
     {"newsroom", "demo", "bench"},
-    {"comments", "sponsors", "members"},
+    {"comments", "sponsors", "members", "newsletters"},
     {"articles"},
     {"actors", "sources"},
     {"web"},

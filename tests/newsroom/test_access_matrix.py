@@ -223,6 +223,31 @@ MATRIX: dict[str, list[Cell]] = {
         ),
     ],
     "accounts/profile/": [Cell("/accounts/profile/", logged_in(200))],
+    # --- Newsletters: sign-up by address, no log-in needed but for the preferences ----------
+    "newsletters/": [Cell("/newsletters/", PUBLIC)],
+    "newsletters/signup/": [
+        Cell("/newsletters/signup/", NO_GET),
+        Cell("/newsletters/signup/", everyone(400), method="post", data={"email": "x"}),
+    ],
+    "newsletters/signup/sent/": [Cell("/newsletters/signup/sent/", PUBLIC)],
+    "newsletters/confirm/<str:token>/": [
+        Cell("/newsletters/confirm/{confirm_token}/", PUBLIC),
+        Cell("/newsletters/confirm/not-a-token/", everyone(400)),
+    ],
+    "newsletters/preferences/": [
+        Cell("/newsletters/preferences/", NO_GET),
+        Cell("/newsletters/preferences/", logged_in(302), method="post", data={}),
+    ],
+    # The link's holder sees the newsletter and a masked address, never the address.
+    "newsletters/unsubscribe/<str:token>/": [
+        Cell("/newsletters/unsubscribe/{unsubscribe_token}/", PUBLIC),
+        Cell("/newsletters/unsubscribe/1-1:forged/", NOT_FOUND),
+    ],
+    # Off while NEWSLETTER_WEBHOOK_SECRET is unset.
+    "newsletters/bounces/": [
+        Cell("/newsletters/bounces/", NO_GET),
+        Cell("/newsletters/bounces/", NOT_FOUND, method="post", data={}),
+    ],
     "accounts/login/": [Cell("/accounts/login/", guests())],
     "accounts/logout/": [Cell("/accounts/logout/", logged_in(200))],
     "accounts/inactive/": [Cell("/accounts/inactive/", PUBLIC)],
@@ -666,6 +691,58 @@ MATRIX: dict[str, list[Cell]] = {
         delete=EDITORS,
         change=EDITORS,
     ),
+    # The task queue's record (newsletters going out): for superusers only.
+    **admin_model(
+        "django_tasks_database/dbtaskresult",
+        "task_result.pk",
+        changelist=NONE,
+        add=NONE,
+        history=NONE,
+        delete=NONE,
+        change=NONE,
+    ),
+    # Newsletters and their readers: editors only; readers sign themselves up.
+    **admin_model(
+        "newsletters/newsletter",
+        "newsletter.pk",
+        changelist=EDITORS,
+        add=EDITORS,
+        history=EDITORS,
+        delete=EDITORS,
+        change=EDITORS,
+    ),
+    **admin_model(
+        "newsletters/recipient",
+        "recipient.pk",
+        changelist=EDITORS,
+        add=NONE,
+        history=EDITORS,
+        delete=NONE,
+        change=EDITORS,
+        shows={"editor": {EVERY_EMAIL}},
+    ),
+    **admin_model(
+        "newsletters/issue",
+        "issue.pk",
+        changelist=EDITORS,
+        add=EDITORS,
+        history=EDITORS,
+        delete=EDITORS,
+        change=EDITORS,
+    ),
+    "admin/newsletters/issue/<int:object_id>/progress/": [
+        Cell("/admin/newsletters/issue/{issue.pk}/progress/", newsroom(*EDITORS))
+    ],
+    # Sending and resuming are POSTs of the issue's page; a GET does nothing.
+    "admin/newsletters/issue/<int:object_id>/send-test/": [
+        Cell("/admin/newsletters/issue/{issue.pk}/send-test/", newsroom(403, 405, 403))
+    ],
+    "admin/newsletters/issue/<int:object_id>/send/": [
+        Cell("/admin/newsletters/issue/{issue.pk}/send/", newsroom(403, 405, 403))
+    ],
+    "admin/newsletters/issue/<int:object_id>/resume/": [
+        Cell("/admin/newsletters/issue/{issue.pk}/resume/", newsroom(403, 405, 403))
+    ],
     "admin/sponsors/sponsor/<int:object_id>/report/": [
         Cell("/admin/sponsors/sponsor/{sponsor.pk}/report/", newsroom(*EDITORS))
     ],

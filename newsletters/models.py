@@ -1,0 +1,191 @@
+"""Newsletters, the addresses that receive them, their issues and each issue's deliveries.
+
+A reader signs up with nothing but an e-mail address: a ``Recipient`` (a free member of the
+mailing lists), confirmed by a link sent to that address. A member's own address is the same
+recipient: when someone with a recipient's address creates an account, or logs in, the two
+are joined (``newsletters.readers``) and their sign-ups show on their account page.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Section
+from web.slugs import SluggedModel
+
+
+class Newsletter(SluggedModel):
+    class Cadence(models.TextChoices):
+        DAILY = "daily", "Every weekday"
+        WEEKLY = "weekly", "Weekly"
+        MONTHLY = "monthly", "Monthly"
+        OCCASIONAL = "occasional", "When there is news"
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True, blank=True)
+    description = models.TextField(
+        help_text="One or two sentences: what a reader gets, shown on the sign-up forms."
+    )
+    cadence = models.CharField(max_length=12, choices=Cadence.choices, default=Cadence.WEEKLY)
+    sections = models.ManyToManyField(
+        Section,
+        blank=True,
+        related_name="newsletters",
+        help_text="An issue with no pieces chosen carries the latest from these sections "
+        "(from every section when none is chosen).",
+    )
+    active = models.BooleanField(
+        default=True, help_text="Offered to readers. An inactive newsletter keeps its readers."
+    )
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order on the forms.")
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class RecipientQuerySet(models.QuerySet):
+    def reachable(self):
+        """Confirmed, and no bounce or complaint recorded: the only addresses mail goes to."""
+        return self.filter(confirmed_at__isnull=False, dead_at__isnull=True)
+
+
+class Recipient(models.Model):
+    email = models.EmailField("e-mail address", unique=True)
+    member = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="newsletter_recipient",
+        help_text="The account with this address, once there is one.",
+    )
+    newsletters = models.ManyToManyField(Newsletter, through="Signup", related_name="recipients")
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the reader followed the confirmation link."
+    )
+    dead_at = models.DateTimeField(
+        "unreachable since",
+        null=True,
+        blank=True,
+        help_text="A bounce or complaint was recorded: no more mail goes to this address.",
+    )
+    dead_reason = models.CharField("why unreachable", max_length=200, blank=True)
+
+    objects = RecipientQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def reachable(self) -> bool:
+        return self.confirmed_at is not None and self.dead_at is None
+
+
+class Signup(models.Model):
+    """A recipient's wish to receive one newsletter."""
+
+    recipient = models.ForeignKey(Recipient, on_delete=models.CASCADE, related_name="signups")
+    newsletter = models.ForeignKey(Newsletter, on_delete=models.CASCADE, related_name="signups")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "newsletter"], name="one_signup_per_list")
+        ]
+
+    def __str__(self):
+        return f"{self.recipient} → {self.newsletter}"
+
+
+class Issue(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+
+    newsletter = models.ForeignKey(Newsletter, on_delete=models.PROTECT, related_name="issues")
+    subject = models.CharField(max_length=200)
+    intro = models.TextField(
+        blank=True, help_text="A few lines above the pieces, in plain text (blank lines part them)."
+    )
+    articles = models.ManyToManyField(
+        Article,
+        through="IssuePiece",
+        blank=True,
+        related_name="+",
+        help_text="Leave empty for the latest from the newsletter's sections.",
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    sending_started_at = models.DateTimeField(null=True, blank=True, editable=False)
+    sent_at = models.DateTimeField("finished sending", null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.subject
+
+    def get_progress_url(self):
+        return reverse("admin:newsletters_issue_progress", args=[self.pk])
+
+
+class IssuePiece(models.Model):
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="pieces")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "article"], name="one_piece_per_issue")
+        ]
+
+    def __str__(self):
+        return f"{self.issue}: {self.article}"
+
+
+class Delivery(models.Model):
+    """One issue to one recipient: the row that makes sure it goes out once.
+
+    pending → claimed (a batch took it) → sending (handed to the mail server now) → sent.
+    A batch that stops leaves its claimed rows to go back to pending when the sending is
+    resumed; a row left in "sending" may have reached the reader, so it is never sent again
+    and is counted as failed ("interrupted"). See ``newsletters.sending``.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        CLAIMED = "claimed", "Claimed by a batch"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        SKIPPED = "skipped", "Skipped (unreachable)"
+
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="deliveries")
+    recipient = models.ForeignKey(Recipient, on_delete=models.CASCADE, related_name="deliveries")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name_plural = "deliveries"
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "recipient"], name="one_delivery_per_reader")
+        ]
+        indexes = [models.Index(fields=["issue", "status", "id"], name="delivery_issue_status_idx")]
+
+    def __str__(self):
+        return f"{self.issue} → {self.recipient}"

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "newsletters"
+urlpatterns = [
+    path("", views.newsletters, name="list"),
+    path("signup/", views.signup, name="signup"),
+    path("signup/sent/", views.signup_sent, name="signup-sent"),
+    path("confirm/<str:token>/", views.confirm, name="confirm"),
+    path("preferences/", views.preferences, name="preferences"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("bounces/", views.bounces, name="bounces"),
+]
