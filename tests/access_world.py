@@ -17,7 +17,7 @@ from taggit.models import Tag
 
 from articles.models import Article, HomeSlot, Page, PublishOverride
 from comments.models import Comment, HeldPhrase, ModerationAction, Suspension
-from members.models import AppealClick, StripeEvent, StripeSync
+from members.models import AppealClick, GiftLink, MeteredRead, StripeEvent, StripeSync
 from tests.factories import (
     ActorAliasFactory,
     AppealFactory,
@@ -152,6 +152,10 @@ def build_world(people: dict) -> dict:
         "other_draft": other_draft,
         "members_piece": members_piece,
         "subscribers_piece": subscribers_piece,
+        "gift_link": GiftLink.objects.create(giver=people["subscriber"], article=subscribers_piece),
+        "metered_read": MeteredRead.objects.create(
+            member=people["reader"], article=members_piece, month=now.date(), slot=1
+        ),
         "own_draft": own_draft,
         "scheduled": scheduled,
         "section": article.section,

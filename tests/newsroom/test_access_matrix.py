@@ -653,6 +653,26 @@ MATRIX: dict[str, list[Cell]] = {
         delete=NONE,
         change=EDITORS,
     ),
+    # Gift links and free reads of gated pieces: editors read them, and delete a gift link
+    # to stop it working.
+    **admin_model(
+        "members/giftlink",
+        "gift_link.pk",
+        changelist=EDITORS,
+        add=NONE,
+        history=EDITORS,
+        delete=EDITORS,
+        change=EDITORS,
+    ),
+    **admin_model(
+        "members/meteredread",
+        "metered_read.pk",
+        changelist=EDITORS,
+        add=NONE,
+        history=EDITORS,
+        delete=NONE,
+        change=EDITORS,
+    ),
     # What Stripe told us, and the calls still to make: for superusers only.
     **admin_model(
         "members/stripeevent",
