@@ -81,6 +81,8 @@ def test_the_link_opens_the_whole_piece_for_anyone_and_is_never_stored_or_indexe
         assert "no-store" in response["Cache-Control"]
         assert response["X-Robots-Tag"] == "noindex, nofollow"
         assert '<meta name="robots" content="noindex, nofollow">' in response.text
+        canonical = f'<link rel="canonical" href="http://testserver{pieces["subscribers"].get_absolute_url()}">'
+        assert canonical in response.text  # the piece's own address, not the gift's
     assert GiftLink.objects.get().opened == 2
     # The piece's own address still gives anonymous readers the opening only.
     assert REST["subscribers"] not in Client().get(pieces["subscribers"].get_absolute_url()).text
