@@ -37,6 +37,7 @@ FIELDS = [
     "status",
     "publish_at",
     "featured",
+    "access",
     "comments_open",
 ]
 # The rows saved with each revision, under the names of their inlines.

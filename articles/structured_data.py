@@ -13,6 +13,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from .access import GATED_PART_CLASS
+
 LEAD_IMAGE_FIT = 1400  # the lead_image_large rendition fits in this square
 PUBLISHER_LOGO = ("img/logo.png", 512, 512)
 
@@ -107,7 +109,7 @@ def article_json_ld(article, request) -> list[dict]:
         "description": article.dek or article.headline,
         "genre": article.get_kind_display(),
         "inLanguage": "en",
-        "isAccessibleForFree": True,
+        "isAccessibleForFree": not article.is_gated,
         "author": [
             {
                 "@type": "Person",
@@ -130,6 +132,14 @@ def article_json_ld(article, request) -> list[dict]:
         if article.lead_image_credit:
             image_object["creditText"] = article.lead_image_credit
         news["image"] = [image_object]
+    if article.is_gated:
+        # Google's markup for paywalled content: the part readers without access do not
+        # get is the container with this class on the full page (articles.access).
+        news["hasPart"] = {
+            "@type": "WebPageElement",
+            "isAccessibleForFree": False,
+            "cssSelector": f".{GATED_PART_CLASS}",
+        }
     if article.section:
         news["articleSection"] = article.section.name
     if tags := [tag.name for tag in article.tags.all()]:

@@ -10,7 +10,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from web import ratelimit, reader_cache
 
-from . import previews
+from . import access, previews
 from .caching import article_tag
 from .home import SLOTS, home_page_top
 from .models import Article, AuthorProfile, Page, Section
@@ -75,6 +75,15 @@ class HomeView(TemplateView):
         return super().get_context_data(**pieces, **kwargs)
 
 
+def body_context(article: Article, reading: access.Reading) -> dict:
+    """What the article page draws of the body for ``reading``: a public piece whole; a
+    gated one cut in two, its rest only when the reader has access (``articles.access``)."""
+    if not article.is_gated:
+        return {"reading": reading, "opening": article.body, "rest": ""}
+    opening, rest = access.opening_and_rest(article.body)
+    return {"reading": reading, "opening": opening, "rest": rest if reading.full else ""}
+
+
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
@@ -87,17 +96,27 @@ class ArticleDetailView(DetailView):
         reader_cache.tag_page(self.request, article_tag(article.pk))
         return article
 
+    def get_context_data(self, **kwargs):
+        reading = access.reading_for(self.request, self.object)
+        return super().get_context_data(**body_context(self.object, reading), **kwargs)
+
+
+def unlisted_response(request, article: Article, **context) -> TemplateResponse:
+    """The whole piece on an address of its own that no index may list: the newsroom's
+    previews, shared preview links, gift links (their views keep it out of every cache)."""
+    response = TemplateResponse(
+        request,
+        "articles/article_detail.html",
+        {"article": article, **body_context(article, access.FULL), **context},
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
 
 def preview_response(request, article: Article, preview_views=None) -> TemplateResponse:
     """A piece before readers see it: for the newsroom or a shared link, never indexed.
     ``preview_views``: the newsroom's addresses of it on a phone and on a desktop."""
-    response = TemplateResponse(
-        request,
-        "articles/article_detail.html",
-        {"article": article, "preview": True, "preview_views": preview_views},
-    )
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+    return unlisted_response(request, article, preview=True, preview_views=preview_views)
 
 
 @never_cache

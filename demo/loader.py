@@ -212,6 +212,7 @@ def load_article(data: DemoArticle, now, sections, authors, sources, actors, mem
     article.publish_at = publish_at
     article.first_published_at = publish_at
     article.featured = data.featured
+    article.access = data.access
     article.comments_open = True
     article.created_by = members[_owner(data)]
     if data.image:

@@ -95,6 +95,8 @@ class DemoArticle:
     featured: bool = False
     owner: str = ""
     updated_hours: int = 0
+    # Who reads it whole: "public", "members" or "subscribers" (Article.Access).
+    access: str = "public"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,17 @@ from django.utils.html import format_html
 from web.admin import ListedForEditorsOnly, ReadOnlyAdmin, ScheduledAdminMixin, running_filter
 
 from .appeals import ATTRIBUTION_DAYS
-from .models import Appeal, AppealClick, Member, Plan, StripeEvent, StripeSync, Subscription
+from .models import (
+    Appeal,
+    AppealClick,
+    GiftLink,
+    Member,
+    MeteredRead,
+    Plan,
+    StripeEvent,
+    StripeSync,
+    Subscription,
+)
 from .privacy import may_see_member_emails, may_see_password_metadata, without_email_lookups
 from .subscriptions import end_subscription
 
@@ -319,6 +329,32 @@ class AppealClickAdmin(ReadOnlyAdmin):
     list_select_related = ["appeal", "member", "subscription__plan", "subscription__member"]
     search_fields = ["member__email", "member__display_name", "appeal__heading"]
     date_hierarchy = "clicked_at"
+
+
+# --- Gated pieces (members.access, members.gifts) --------------------------------------------
+
+
+@admin.register(GiftLink)
+class GiftLinkAdmin(ReadOnlyAdmin):
+    """The gift links subscribers made. Deleting one stops it working."""
+
+    list_display = ["created_at", "article", "giver", "opened"]
+    list_select_related = ["article", "giver"]
+    search_fields = ["article__headline", "giver__display_name"]
+    date_hierarchy = "created_at"
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.has_perm("members.delete_giftlink")
+
+
+@admin.register(MeteredRead)
+class MeteredReadAdmin(ReadOnlyAdmin):
+    """Members' pieces read on the monthly allowance: what the count is made of."""
+
+    list_display = ["month", "member", "slot", "article", "read_at"]
+    list_select_related = ["article", "member"]
+    search_fields = ["article__headline", "member__display_name"]
+    date_hierarchy = "read_at"
 
 
 # --- Online payment ------------------------------------------------------------------------------

@@ -10,3 +10,10 @@ class MembersConfig(AppConfig):
         from .billing import checks  # noqa: F401 (registers the Stripe settings check)
 
         appeals.connect()
+
+        # The article page asks who reads a gated piece in full; the rule is ours.
+        from articles.access import register_reading_rule
+
+        from .access import reading
+
+        register_reading_rule(reading)

@@ -13,6 +13,8 @@ urlpatterns = [
     path("members/stripe/webhook/", billing.stripe_webhook, name="stripe-webhook"),
     path("appeals/<int:pk>/follow/", views.follow_appeal, name="follow-appeal"),
     path("accounts/profile/", views.account, name="account"),
+    path("gifts/<slug:slug>/", views.make_gift, name="make-gift"),
+    path("gift/<str:token>/", views.open_gift, name="gift"),
     # allauth's page (its name, account_login, reverses to this address), answering 429 for
     # an account locked by failed attempts.
     path("accounts/login/", login.login),

@@ -1,14 +1,20 @@
-"""Reader pages of the members app: the subscribe page and the reader's own account page."""
+"""Reader pages of the members app: the subscribe page, the reader's own account page, and
+gift links (making one, opening one)."""
 
 from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
+from articles.models import Article
+from articles.views import unlisted_response
+
+from . import gifts
 from .appeals import record_click, remember_click
 from .billing import stripe_configured
 from .billing.views import plan_url
@@ -16,6 +22,7 @@ from .context_processors import login_url_for
 from .forms import DisplayNameForm
 from .models import Appeal, Plan
 from .subscriptions import bills_online, current_subscription, last_subscription
+from .templatetags.reading import SESSION_GIFT_REFUSAL, SESSION_GIFTS
 
 
 @never_cache
@@ -83,3 +90,32 @@ def follow_appeal(request, pk):
     if click is not None and click.member_id is None:
         remember_click(response, click)
     return response
+
+
+@never_cache
+@require_POST
+def make_gift(request, slug):
+    """ "Gift this piece": a new gift link for a subscriber (``members.gifts``), kept in their
+    session and shown on the piece's page, where a refusal is said too."""
+    if not request.user.is_authenticated:
+        return redirect(login_url_for(reverse("articles:detail", args=[slug])))
+    article = get_object_or_404(Article.objects.public(), slug=slug)
+    try:
+        path = gifts.give(request.user, article)
+    except gifts.GiftRefused as refusal:
+        request.session[SESSION_GIFT_REFUSAL] = {"article": article.pk, "message": str(refusal)}
+    else:
+        made = request.session.get(SESSION_GIFTS, {})
+        made[str(article.pk)] = path
+        request.session[SESSION_GIFTS] = made
+    response = redirect(f"{article.get_absolute_url()}#gift")
+    response.status_code = 303  # See Other: a reload shows the page, never gives again
+    return response
+
+
+@never_cache
+def open_gift(request, token):
+    """A subscriber-only piece opened from a gift link: the whole piece, for anyone, never
+    cached by us or anyone between, never indexed."""
+    article, _ = gifts.article_for(token)
+    return unlisted_response(request, article, gift=True)

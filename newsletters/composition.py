@@ -230,7 +230,7 @@ def _host() -> str:
 def compose(issue: Issue, articles: list[Article] | None = None) -> Composition:
     """The issue drawn for subscribers and, when some piece is theirs alone, for the rest."""
     articles = pieces_of(issue) if articles is None else articles
-    needs_standing = any(access.is_subscribers_only(a) for a in articles)
+    needs_standing = any(access.is_gated(a) for a in articles)
     full = _draw(issue, _pieces(articles, subscriber=True))
     teaser = _draw(issue, _pieces(articles, subscriber=False)) if needs_standing else full
     return Composition(

@@ -61,6 +61,10 @@ ROLES = {
         *model_permissions("members", "appeal"),
         "members.view_appealclick",
         "members.view_member",
+        # Gift links and free reads of gated pieces: read, and a gift link deleted to stop it.
+        "members.view_giftlink",
+        "members.delete_giftlink",
+        "members.view_meteredread",
         *model_permissions("members", "plan", "subscription", actions=("add", "change", "view")),
         *model_permissions("sponsors", "sponsor", "placement"),
         "sponsors.view_placementday",

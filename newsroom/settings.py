@@ -350,6 +350,10 @@ STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 # After a failed renewal payment a reader keeps access this many days while Stripe retries.
 SUBSCRIPTION_GRACE_DAYS = env.int("SUBSCRIPTION_GRACE_DAYS", default=7)
+# Members-only pieces a free member reads in full each calendar month (members.access).
+MEMBERS_FREE_PIECES_PER_MONTH = env.int("MEMBERS_FREE_PIECES_PER_MONTH", default=3)
+# Gift links a subscriber may make each calendar month, each opening one piece.
+GIFT_LINKS_PER_MONTH = env.int("GIFT_LINKS_PER_MONTH", default=5)
 # Seconds to wait for Stripe's API during a reader's request.
 STRIPE_TIMEOUT_SECONDS = env.int("STRIPE_TIMEOUT_SECONDS", default=15)
 COMMENTS_PER_PAGE = 50

@@ -19,7 +19,7 @@ from taggit.models import Tag
 import newsletters.readers
 from articles.models import Article, HomeSlot, Page, PublishOverride
 from comments.models import Comment, HeldPhrase, ModerationAction, Suspension
-from members.models import AppealClick, StripeEvent, StripeSync
+from members.models import AppealClick, GiftLink, MeteredRead, StripeEvent, StripeSync
 from newsletters.models import Delivery, Issue
 from tests.factories import (
     ActorAliasFactory,
@@ -48,6 +48,14 @@ VISIBLE_COMMENT = "A published remark about the corridor talks."
 HIDDEN_COMMENT = "A remark the moderators hid from everyone."
 PENDING_COMMENT = "A first remark still waiting for a moderator."
 COMMENTER_EMAIL = "commenter@test.example"
+# The rest of a members-only and of a subscriber-only piece (after their opening).
+MEMBERS_REST = "The members-only reckoning of the tender"
+SUBSCRIBERS_REST = "The subscriber-only ledger of the tender"
+
+
+def gated_body(rest: str) -> str:
+    paragraph = "<p>The ministers met twice before the tender closed, and once after.</p>"
+    return paragraph * 3 + f"<p>{rest}.</p>" + paragraph * 3
 
 
 def build_world(people: dict) -> dict:
@@ -105,6 +113,25 @@ def build_world(people: dict) -> dict:
         article=scheduled, user=people["editor"], reason="Embargo agreed.", codes=["missing_dek"]
     )
 
+    members_piece = ArticleFactory(
+        headline="The tender, for members",
+        body=gated_body(MEMBERS_REST),
+        access=Article.Access.MEMBERS,
+        section=article.section,
+        tags=["corridor talks"],
+    )
+    subscribers_piece = ArticleFactory(
+        headline="The tender, for subscribers",
+        body=gated_body(SUBSCRIBERS_REST),
+        access=Article.Access.SUBSCRIBERS,
+        section=article.section,
+        tags=["corridor talks"],
+    )
+    for piece in (members_piece, subscribers_piece):
+        BylineFactory(article=piece, author=writer_profile)
+        ArticleActorFactory(article=piece, actor=actor_link.actor)
+        CitationFactory(article=piece, source=source)
+
     commenter = subscribed(COMMENTER_EMAIL, display_name="Ilona")
     EmailAddress.objects.create(user=commenter, email=COMMENTER_EMAIL, verified=True, primary=True)
     visible = CommentFactory(article=article, member=commenter, body=VISIBLE_COMMENT)
@@ -133,6 +160,12 @@ def build_world(people: dict) -> dict:
     return {
         "article": article,
         "other_draft": other_draft,
+        "members_piece": members_piece,
+        "subscribers_piece": subscribers_piece,
+        "gift_link": GiftLink.objects.create(giver=people["subscriber"], article=subscribers_piece),
+        "metered_read": MeteredRead.objects.create(
+            member=people["reader"], article=members_piece, month=now.date(), slot=1
+        ),
         "own_draft": own_draft,
         "scheduled": scheduled,
         "section": article.section,

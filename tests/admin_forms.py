@@ -30,6 +30,7 @@ def article_form(article, actor_rows=(), **changes) -> dict:
         "status": article.status,
         "publish_at_0": "",
         "publish_at_1": "",
+        "access": article.access,
         "comments_open": "on",
         "publish_override_reason": "",
     }

@@ -169,7 +169,7 @@ def presence_notices(presences) -> list[str]:
 @admin.register(Article)
 class ArticleAdmin(DeskActions, VersionAdmin):
     list_display = ["headline", "section", "state", "publish_at", "featured", "updated_at"]
-    list_filter = [ArticleStatusFilter, WhoseFilter, "section", "kind", "featured"]
+    list_filter = [ArticleStatusFilter, WhoseFilter, "section", "kind", "access", "featured"]
     list_select_related = ["section"]
     search_fields = ["headline", "dek", "slug"]
     date_hierarchy = "publish_at"
@@ -202,6 +202,7 @@ class ArticleAdmin(DeskActions, VersionAdmin):
                     "status",
                     "publish_at",
                     "featured",
+                    "access",
                     "comments_open",
                     "send_back_note",
                     "publish_override_reason",
@@ -209,7 +210,7 @@ class ArticleAdmin(DeskActions, VersionAdmin):
             },
         ),
     ]
-    EDITOR_ONLY_FIELDS = ["publish_at", "featured", "comments_open"]
+    EDITOR_ONLY_FIELDS = ["publish_at", "featured", "access", "comments_open"]
     # What a writer's revert to an old revision leaves as it stands: the editors' fields and
     # the record of who created the piece and when it first went out.
     KEPT_ON_A_WRITERS_REVERT = [*EDITOR_ONLY_FIELDS, "first_published_at", "created_by_id"]

@@ -95,6 +95,11 @@ class Article(models.Model):
         IN_REVIEW = "in_review", "In review"
         PUBLISHED = "published", "Published"
 
+    class Access(models.TextChoices):
+        PUBLIC = "public", "Everyone"
+        MEMBERS = "members", "Members (free sign-up)"
+        SUBSCRIBERS = "subscribers", "Subscribers"
+
     class Kind(models.TextChoices):
         ANALYSIS = "analysis", "Analysis"
         NEWS = "news", "News"
@@ -199,6 +204,17 @@ class Article(models.Model):
     )
 
     tags = TaggableManager(blank=True)
+    access = models.CharField(
+        "who reads it in full",
+        max_length=12,
+        choices=Access.choices,
+        default=Access.PUBLIC,
+        help_text="Everyone: the whole piece for every reader. Members: free members read a "
+        "few such pieces a month (MEMBERS_FREE_PIECES_PER_MONTH), subscribers all of them. "
+        "Subscribers: subscribers only, and whoever opens a subscriber's gift link. Anyone "
+        "else sees the headline, standfirst, lead image and opening paragraphs, then an "
+        "invitation; feeds, search and e-mails show them no more than that.",
+    )
     comments_open = models.BooleanField(default=True)
     featured = models.BooleanField(
         "featured on home",
@@ -297,6 +313,11 @@ class Article(models.Model):
         if self.is_scheduled:
             return f"Scheduled for {local_time_in_words(self.publish_at)}"
         return self.get_status_display()
+
+    @property
+    def is_gated(self) -> bool:
+        """Not every reader gets the whole piece (``articles.access``)."""
+        return self.access != self.Access.PUBLIC
 
     @property
     def reading_minutes(self) -> int:

@@ -36,7 +36,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from taggit.models import TaggedItem
 
-from ..models import ArticleActor
+from ..access import open_body
+from ..models import Article, ArticleActor
 from .actors import NamedActors
 from .text import (
     MARK_END,
@@ -117,7 +118,19 @@ class PostgresSearch:
         return self.head_vector() + SearchVector(_plain_body(), config=POSTGRES_CONFIG, weight="C")
 
     def index(self, articles: QuerySet) -> None:
-        articles.update(search_vector=self.vector(), search_head=self.head_vector())
+        public = Article.Access.PUBLIC
+        articles.filter(access=public).update(
+            search_vector=self.vector(), search_head=self.head_vector()
+        )
+        # A gated piece is found by its opening only (articles.access): the rest is not
+        # for every reader, so no word of it may find the piece or be quoted.
+        for article in articles.exclude(access=public).only("pk", "body", "access"):
+            opening = SearchVector(
+                Value(plain_text(open_body(article))), config=POSTGRES_CONFIG, weight="C"
+            )
+            Article.objects.filter(pk=article.pk).update(
+                search_vector=self.head_vector() + opening, search_head=self.head_vector()
+            )
 
     def match(
         self, articles: QuerySet, query: str, named: NamedActors = NO_ACTORS
@@ -138,9 +151,19 @@ class PostgresSearch:
         for article in articles:
             article.headline_html = marked_html(article.headline_marked)
             # Cut from stored HTML: entities are decoded, then everything is escaped again.
+            if article.is_gated:
+                article.excerpt_html = _opening_excerpt(article, query)
+                continue
             text = " ".join(article.excerpt_marked.split())
             marked = marked_html(text, decode_entities=True)
             article.excerpt_html = marked if MARK_START in article.excerpt_marked else ""
+
+
+def _opening_excerpt(article, query: str) -> str:
+    """A gated piece's excerpt, quoted from its opening only, the query's words marked."""
+    words = [word for needle in FOLDED_TEXT.terms(query)[0] for word in needle.split()]
+    text = plain_text(open_body(article))
+    return excerpt(text, words) if text and words else ""
 
 
 def _linked_articles(actor_ids: tuple[int, ...], role: str | None = None) -> QuerySet:
@@ -303,8 +326,13 @@ class RankedMatches:
                     stop_sel=MARK_END,
                     highlight_all=True,
                 ),
+                # Gated pieces are quoted from their opening, in Python (``decorate``).
                 excerpt_marked=SearchHeadline(
-                    _plain_body(),
+                    Case(
+                        When(access=Article.Access.PUBLIC, then=_plain_body()),
+                        default=Value(""),
+                        output_field=TextField(),
+                    ),
                     q,
                     config=POSTGRES_CONFIG,
                     start_sel=MARK_START,
@@ -368,13 +396,15 @@ class FoldedTextSearch:
         head = " ".join(folded_words(article.headline))
         rest = " ".join(
             folded_words(
-                " ".join([article.dek or "", *article.tag_names, plain_text(article.body)])
+                " ".join([article.dek or "", *article.tag_names, plain_text(open_body(article))])
             )
         )
         return f" {head}\n {rest} "
 
     def index(self, articles: QuerySet) -> None:
-        rows = list(articles.only("pk", "headline", "dek", "body").prefetch_related("tags"))
+        rows = list(
+            articles.only("pk", "headline", "dek", "body", "access").prefetch_related("tags")
+        )
         for article in rows:
             article.tag_names = [tag.name for tag in article.tags.all()]
             article.search_text = self.document(article)
@@ -448,7 +478,7 @@ class FoldedTextSearch:
         terms += [name for name in named.names if " " not in name and name not in terms]
         for article in articles:
             article.headline_html = highlight(article.headline, terms)
-            body = plain_text(article.body)
+            body = plain_text(open_body(article))
             article.excerpt_html = excerpt(body, terms) if body else ""
 
 

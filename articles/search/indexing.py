@@ -16,7 +16,7 @@ from . import index_articles
 from .backends import SQLITE_FOLD_FUNCTION
 from .text import fold
 
-INDEXED_FIELDS = {"headline", "dek", "body"}
+INDEXED_FIELDS = {"headline", "dek", "body", "access"}
 
 
 @receiver(connection_created, dispatch_uid="articles_search_sqlite_fold")

@@ -95,6 +95,7 @@ OIL_PRICE_CAP = DemoArticle(
     dek="""The cap on Russian oil was meant to keep barrels flowing while cutting Moscow's
     revenue. For a while it did both. A shadow fleet of ageing tankers has since undone much
     of the second half.""",
+    access="subscribers",
     section="Economy",
     kind="analysis",
     authors=("Samuel Okafor",),
@@ -171,6 +172,7 @@ CHINA_IN_HUNGARY = DemoArticle(
     dek="""Beijing has chosen Hungary as its main industrial foothold inside the EU. The
     investments are real, and so are the dependencies they create, for Budapest and for the
     Union.""",
+    access="members",
     section="Economy",
     kind="analysis",
     authors=("Samuel Okafor", "Tomasz Ferenc"),

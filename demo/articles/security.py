@@ -117,6 +117,7 @@ RED_SEA = DemoArticle(
     dek="""Attacks on merchant ships have pushed much of the traffic between Asia and Europe
     around Africa. Naval escorts have limited the damage without ending it, and the cost has
     settled quietly into the price of goods.""",
+    access="members",
     section="Security",
     kind="analysis",
     authors=("Helen Achterberg", "Samuel Okafor"),
@@ -192,6 +193,7 @@ AFTER_WAGNER = DemoArticle(
     dek="""The mercenary group that marched on Moscow in 2023 has been folded into the Russian
     state. In Mali, Burkina Faso and Niger, the brand has changed faster than the
     business.""",
+    access="subscribers",
     section="Security",
     kind="analysis",
     authors=("Helen Achterberg",),

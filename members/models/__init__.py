@@ -8,6 +8,7 @@ written as a query, for that module's use.
 - ``member``: the user model;
 - ``plans``: plans and subscriptions;
 - ``appeal``: the editor's appeal and the clicks on it;
+- ``reading``: the free reads of members-only pieces and subscribers' gift links;
 - ``billing``: Stripe's events and the subscriptions waiting to be fetched from Stripe.
 
 Every model is importable from here (``from members.models import Subscription``), as the
@@ -18,13 +19,16 @@ from .appeal import Appeal, AppealClick, AppealQuerySet
 from .billing import StripeEvent, StripeSync
 from .member import Member, MemberManager
 from .plans import Plan, Subscription, SubscriptionQuerySet
+from .reading import GiftLink, MeteredRead
 
 __all__ = [
     "Appeal",
     "AppealClick",
     "AppealQuerySet",
+    "GiftLink",
     "Member",
     "MemberManager",
+    "MeteredRead",
     "Plan",
     "StripeEvent",
     "StripeSync",

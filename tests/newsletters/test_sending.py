@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
+from articles.models import Article
 from newsletters import sending
 from newsletters.models import Delivery, Issue, IssuePiece, Recipient
 from tests.factories import (
@@ -147,27 +148,32 @@ def test_one_click_on_the_headers_address_unsubscribes_from_the_next_issue(
     assert inbox.recipients == ["reader0@example.org"]
 
 
-def test_subscriber_only_pieces_go_in_full_to_subscribers_alone(
-    inbox, issue, django_capture_on_commit_callbacks, monkeypatch
+@pytest.mark.parametrize(
+    "access, refusal",
+    [("subscribers", "This piece is for subscribers."), ("members", "This piece is for members.")],
+)
+def test_gated_pieces_go_in_full_to_subscribers_alone(
+    inbox, issue, django_capture_on_commit_callbacks, access, refusal
 ):
-    # Until articles carry their access level, a piece is marked for subscribers here.
-    monkeypatch.setattr(
-        "newsletters.access.is_subscribers_only",
-        lambda article: article.headline.startswith("Corridor"),
-    )
+    Article.objects.filter(pk=issue.pieces.get().article_id).update(access=access)
     subscriber = MemberFactory(email="paying@example.org")
     SubscriptionFactory(member=subscriber)
     RecipientFactory(email="paying@example.org", member=subscriber, newsletters=[issue.newsletter])
     RecipientFactory(email="free@example.org", newsletters=[issue.newsletter])
+    member = MemberFactory(email="member@example.org")
+    RecipientFactory(email="member@example.org", member=member, newsletters=[issue.newsletter])
 
     send(issue, django_capture_on_commit_callbacks)
 
     paying = inbox.to("paying@example.org")[0].get_body(("html",)).get_content()
-    free = inbox.to("free@example.org")[0].get_body(("html",)).get_content()
     assert "The envoys met at noon." in re.sub(r"<[^>]+>", "", paying)
-    assert "met at noon" not in free
-    assert "Both sides return to the table." in free, "the dek and a link"
-    assert "This piece is for subscribers." in free
+    for reader in ("free@example.org", "member@example.org"):
+        mail = inbox.to(reader)[0]
+        html = mail.get_body(("html",)).get_content()
+        text = mail.get_body(("plain",)).get_content()
+        assert "met at noon" not in html and "met at noon" not in text
+        assert "Both sides return to the table." in html, "the dek and a link"
+        assert refusal in html and refusal in text
 
 
 def test_an_issue_goes_out_once_however_often_the_button_is_pressed(

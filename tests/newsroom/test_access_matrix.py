@@ -18,10 +18,12 @@ from tests.access_world import (
     COMMENTER_EMAIL,
     DELETED_TEXT,
     HIDDEN_COMMENT,
+    MEMBERS_REST,
     OTHER_DRAFT_TEXT,
     OWN_DRAFT_TEXT,
     PENDING_COMMENT,
     SCHEDULED_TEXT,
+    SUBSCRIBERS_REST,
     VISIBLE_COMMENT,
     world_for_a_module,
 )
@@ -38,23 +40,42 @@ SECRETS = {
     "visible comment": VISIBLE_COMMENT,
     "hidden comment": HIDDEN_COMMENT,
     "pending comment": PENDING_COMMENT,
+    # The rest of gated pieces, after their opening (members.access).
+    "members rest": MEMBERS_REST,
+    "subscribers rest": SUBSCRIBERS_REST,
 }
 EVERY_EMAIL = "every e-mail"  # in MAY_SEE: the role may see other members' addresses
 
 # What each role may be shown anywhere on the site or in the newsroom.
 MAY_SEE = {
     "anonymous": set(),
-    "reader": set(),
-    "lapsed": set(),
-    "subscriber": {"visible comment"},
-    "suspended": {"visible comment"},
+    # Free members (lapsed subscribers too) read members' pieces on their monthly allowance.
+    "reader": {"members rest"},
+    "lapsed": {"members rest"},
+    "subscriber": {"visible comment", "members rest", "subscribers rest"},
+    "suspended": {"visible comment", "members rest", "subscribers rest"},
     # Moderators read every comment and look members up by display name; they never see
-    # unpublished pieces or a member's address (members.privacy).
-    "moderator": {"visible comment", "hidden comment", "pending comment"},
+    # unpublished pieces or a member's address (members.privacy). Without a subscription,
+    # they read members' pieces as free members do.
+    "moderator": {"visible comment", "hidden comment", "pending comment", "members rest"},
     # Editors grant subscriptions, asked for by readers writing from their address.
     "editor": set(SECRETS) | {EVERY_EMAIL},
-    # A writer sees their own drafts, nothing else unpublished, and no member's address.
-    "writer": {"own draft"},
+    # A writer sees their own drafts, nothing else unpublished, and no member's address;
+    # the newsroom reads every published piece whole.
+    "writer": {"own draft", "members rest", "subscribers rest"},
+}
+# Who reads each gated piece whole on its page.
+READERS_OF = {
+    "members rest": {
+        "reader",
+        "lapsed",
+        "subscriber",
+        "suspended",
+        "moderator",
+        "editor",
+        "writer",
+    },
+    "subscribers rest": {"subscriber", "suspended", "editor", "writer"},
 }
 
 
@@ -142,6 +163,17 @@ MATRIX: dict[str, list[Cell]] = {
             shows=dict.fromkeys(READERS_OF_COMMENTS, {"visible comment"}),
         ),
         Cell("/articles/{article.slug}/?page=2", PUBLIC),
+        # Gated pieces: the rest only for those with access (members.access).
+        Cell(
+            "/articles/{members_piece.slug}/",
+            PUBLIC,
+            shows={role: {"members rest"} for role in READERS_OF["members rest"]},
+        ),
+        Cell(
+            "/articles/{subscribers_piece.slug}/",
+            PUBLIC,
+            shows={role: {"subscribers rest"} for role in READERS_OF["subscribers rest"]},
+        ),
         Cell("/articles/{other_draft.slug}/", NOT_FOUND),
         Cell("/articles/{own_draft.slug}/", NOT_FOUND),
         Cell("/articles/{scheduled.slug}/", NOT_FOUND),
@@ -160,6 +192,8 @@ MATRIX: dict[str, list[Cell]] = {
     ],
     "search/": [
         Cell("/search/?q=corridor", PUBLIC),
+        Cell("/search/?q=tender", PUBLIC),
+        Cell("/search/?q=reckoning+ledger", PUBLIC),
         Cell("/search/?q=Danube+summit", PUBLIC),
         Cell("/search/?q=Vilnius+communique", PUBLIC),
         Cell("/search/?q=grain+exports", PUBLIC),
@@ -247,6 +281,16 @@ MATRIX: dict[str, list[Cell]] = {
     "newsletters/bounces/": [
         Cell("/newsletters/bounces/", NO_GET),
         Cell("/newsletters/bounces/", NOT_FOUND, method="post", data={}),
+    ],
+    # Gift links (members.gifts): made by a POST from the piece's page, opened when signed.
+    "gifts/<slug:slug>/": [
+        Cell("/gifts/{subscribers_piece.slug}/", NO_GET),
+        # A link for subscribers, a refusal for the others: back to the piece either way.
+        Cell("/gifts/{subscribers_piece.slug}/", logged_in(303), method="post", data={}),
+    ],
+    "gift/<str:token>/": [
+        Cell("/gift/not-a-signed-link/", NOT_FOUND),
+        Cell("/gift/{subscribers_piece.pk}/", NOT_FOUND),
     ],
     "accounts/login/": [Cell("/accounts/login/", guests())],
     "accounts/logout/": [Cell("/accounts/logout/", logged_in(200))],
@@ -647,6 +691,26 @@ MATRIX: dict[str, list[Cell]] = {
     **admin_model(
         "members/appealclick",
         "appeal_click.pk",
+        changelist=EDITORS,
+        add=NONE,
+        history=EDITORS,
+        delete=NONE,
+        change=EDITORS,
+    ),
+    # Gift links and free reads of gated pieces: editors read them, and delete a gift link
+    # to stop it working.
+    **admin_model(
+        "members/giftlink",
+        "gift_link.pk",
+        changelist=EDITORS,
+        add=NONE,
+        history=EDITORS,
+        delete=EDITORS,
+        change=EDITORS,
+    ),
+    **admin_model(
+        "members/meteredread",
+        "metered_read.pk",
         changelist=EDITORS,
         add=NONE,
         history=EDITORS,

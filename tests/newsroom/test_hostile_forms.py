@@ -90,6 +90,7 @@ def test_editor_types_hostile_text_into_the_article_form(strings, client, editor
             "status": "draft",
             "publish_at_0": "",
             "publish_at_1": "",
+            "access": "public",
             "comments_open": "on",
             "publish_override_reason": "",
         }
