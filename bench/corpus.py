@@ -461,3 +461,16 @@ def busy_article_and_subscriber():
     if member is None or article is None:
         return None
     return article, member
+
+
+def free_reader():
+    """A member of the corpus with a free account (never subscribed): the logged-in reader
+    of ``make bench``, who is shown the invitation to subscribe instead of the comments."""
+    from members.subscriptions import is_subscriber
+
+    member = (
+        Member.objects.filter(email__startswith="corpus-", subscriptions__isnull=True)
+        .order_by("pk")
+        .first()
+    )
+    return None if member is None or is_subscriber(member) else member

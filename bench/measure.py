@@ -63,6 +63,12 @@ def main() -> None:
         figures["subscriber_cookie"] = cookie
         figures["queries"]["busy_article_subscriber"] = queries(session_client, busy_url)
 
+    reader = _reader_session()
+    if reader:
+        cookie, session_client = reader
+        figures["reader_cookie"] = cookie
+        figures["queries"]["article_reader"] = queries(session_client, pages["article"])
+
     timings = []
     for _ in range(5):
         for query in SEARCH_QUERIES:
@@ -89,11 +95,25 @@ def _subscriber_session():
     if not found:
         return None
     article, member = found
+    return (article.get_absolute_url(), *_logged_in(member))
+
+
+def _reader_session():
+    """A logged-in reader's session cookie: a free account, who is shown no comments."""
+    try:
+        from bench.corpus import free_reader
+    except ImportError:
+        return None
+    member = free_reader()
+    return _logged_in(member) if member else None
+
+
+def _logged_in(member):
+    """A session cookie for ``member`` (for wrk) and a test client logged in with it."""
     session_client = Client(headers=PROXY_HEADERS)
     session_client.force_login(member)
     name = settings.SESSION_COOKIE_NAME
-    cookie = f"{name}={session_client.cookies[name].value}"
-    return article.get_absolute_url(), cookie, session_client
+    return f"{name}={session_client.cookies[name].value}", session_client
 
 
 def _mentions():

@@ -1,10 +1,15 @@
 """``make bench``: requests per second, latency and SQL queries of Newsroom's hot pages.
 
 In one sitting, on this machine, against gunicorn (2 sync workers) with production settings
-on PostgreSQL: a bare Django view as the yardstick, the anonymous article page with the
-reader cache on and off, the home page, a subscriber's article page with 300 comments and
-the search page; then search timings over the corpus and the mention finder. Prints one table
-and writes the same figures as JSON under bench/results/.
+on PostgreSQL, measured with wrk (2 threads × 16 connections): the yardstick, a separate
+bare Django project (``bench/yardstick/``: only ``SecurityMiddleware`` and
+``CommonMiddleware``, one view answering 20 kB of HTML); our own stack answering an empty
+view; the anonymous article and home pages with the reader cache on and off; a logged-in
+reader's article page (a free account: no comments shown); a subscriber's article page
+with 300 comments; and the search page. Every page is measured in each of ``--rounds``
+rounds, the yardstick first in each, and its ratio to the yardstick is taken within its
+round. Then search timings over the corpus and the mention finder, in-process. Prints one
+table and writes the same figures as JSON under bench/results/.
 
 The corpus lives in its own database (BENCH_DATABASE_URL, default newsroom_bench on the
 local PostgreSQL) and is built once with ``make_corpus``; later runs reuse it.
@@ -19,6 +24,7 @@ import os
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -29,6 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}"
+# The three servers of one run: the yardstick, and ours with the reader cache on and off.
+YARDSTICK_PORT, CACHE_ON_PORT, CACHE_OFF_PORT = 8764, 8765, 8766
+YARDSTICK_APP = "bench.yardstick.wsgi:application"
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/newsroom_bench"
 # Production settings redirect plain http to https unless the proxy in front says the
 # reader's request came over https: every request to gunicorn here says so.
@@ -89,13 +98,21 @@ def ensure_database(database_url: str) -> None:
 
 
 class Gunicorn:
-    """gunicorn (2 sync workers) serving ``app`` (in bench/wsgi.py) with ``env``, on
-    127.0.0.1:``port``."""
+    """gunicorn (2 sync workers) serving ``app`` (in bench/wsgi.py, or a whole
+    ``module:app`` such as the yardstick's) with ``env``, on 127.0.0.1:``port``; ready once
+    ``ready_path`` answers."""
 
-    def __init__(self, env: dict[str, str], port: int = PORT, app: str = "application"):
+    def __init__(
+        self,
+        env: dict[str, str],
+        port: int = PORT,
+        app: str = "application",
+        ready_path: str = "/__bench__/bare/",
+    ):
         self.env = env
-        self.app = app
+        self.app = app if ":" in app else f"bench.wsgi:{app}"
         self.port = port
+        self.ready_path = ready_path
         self.base = f"http://127.0.0.1:{port}"
 
     def __enter__(self):
@@ -104,7 +121,7 @@ class Gunicorn:
                 PYTHON,
                 "-m",
                 "gunicorn",
-                f"bench.wsgi:{self.app}",
+                self.app,
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--workers",
@@ -119,9 +136,7 @@ class Gunicorn:
         )
         for _ in range(100):
             try:
-                ready = urllib.request.Request(
-                    self.base + "/__bench__/bare/", headers=PROXY_HEADERS
-                )
+                ready = urllib.request.Request(self.base + self.ready_path, headers=PROXY_HEADERS)
                 urllib.request.urlopen(ready, timeout=1)
                 return self
             except OSError:
@@ -193,10 +208,57 @@ def in_process_figures(env: dict[str, str]) -> dict:
     return json.loads(result.stdout)
 
 
+class Row:
+    """One line of the table: a page, the server that answers it, what wrk sends."""
+
+    def __init__(self, name, base, path, queries=None, headers=None):
+        self.name, self.base, self.path = name, base, path
+        self.queries, self.headers = queries, headers or {}
+        self.rounds: list[dict] = []
+
+    def measure(self, duration: int) -> dict:
+        return wrk(self.path, duration, self.headers, base=self.base)
+
+    def warm(self) -> None:
+        """Fill both workers' caches (the reader cache, renditions, compiled templates) and
+        check that every answer is a 200: a redirect to the log-in page measures nothing."""
+        figures = wrk(
+            self.path, 2, self.headers, base=self.base, connections=4, count_statuses=True
+        )
+        if figures["not_ok"] or figures["socket_errors"]:
+            raise RuntimeError(f"{self.name}: {self.path} does not answer 200 every time")
+
+
+def figures_of(row: Row) -> dict:
+    """The row's figures over the rounds: the median round's latency, requests per second
+    and ratio to the yardstick as median and minimum, and every round kept."""
+    rates = [r["rps"] for r in row.rounds]
+    ratios = [r["ratio_to_bare"] for r in row.rounds]
+    median_round = sorted(row.rounds, key=lambda r: r["rps"])[len(row.rounds) // 2]
+    return {
+        "page": row.name,
+        **median_round,
+        "rps": statistics.median(rates),
+        "rps_min": min(rates),
+        "requests": sum(r["requests"] for r in row.rounds),
+        "p50_ms": statistics.median(r["p50_ms"] or 0 for r in row.rounds),
+        "p99_ms": statistics.median(r["p99_ms"] or 0 for r in row.rounds),
+        "errors": any(r["errors"] for r in row.rounds),
+        "socket_errors": sum(r["socket_errors"] for r in row.rounds),
+        "ratio_to_bare": statistics.median(ratios),
+        "ratio_to_bare_min": min(ratios),
+        "queries": row.queries,
+        "rounds": row.rounds,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="times every page is measured (default 3)"
+    )
     args = parser.parse_args(argv)
 
     if not shutil.which("wrk"):
@@ -218,65 +280,64 @@ def main(argv: list[str] | None = None) -> int:
     ):
         manage(env_on, "make_corpus", "--articles", str(args.articles))
     measured = in_process_figures(env_off)
-    pages = measured["pages"]
+    pages, queries = measured["pages"], measured["queries"]
 
-    rows = []
-    with Gunicorn(env_on):
-        bare = wrk("/__bench__/bare/", args.duration)
-        rows.append(("bare Django view", bare, 0))
+    yardstick = Gunicorn(env_off, YARDSTICK_PORT, YARDSTICK_APP, ready_path="/")
+    cache_on = Gunicorn(env_on, CACHE_ON_PORT)
+    cache_off = Gunicorn(env_off, CACHE_OFF_PORT)
+    bare = Row("yardstick: bare Django project, 20 kB page", yardstick.base, "/", 0)
+    rows = [
+        bare,
+        Row("our stack, empty view (2 bytes)", cache_off.base, "/__bench__/bare/", 0),
+        Row("article, anonymous, cache on", cache_on.base, pages["article"], queries["article"]),
+        Row("home, anonymous, cache on", cache_on.base, "/", queries["home"]),
+        Row("article, anonymous, cache off", cache_off.base, pages["article"], queries["article"]),
+        Row("home, anonymous, cache off", cache_off.base, "/", queries["home"]),
+    ]
+    if measured.get("reader_cookie"):
         rows.append(
-            (
-                "article, anonymous, cache on",
-                wrk(pages["article"], args.duration),
-                measured["queries"]["article"],
+            Row(
+                "article, logged-in reader (free account)",
+                cache_on.base,
+                pages["article"],
+                queries.get("article_reader"),
+                {"Cookie": measured["reader_cookie"]},
             )
         )
+    if pages.get("busy_article") and measured.get("subscriber_cookie"):
         rows.append(
-            ("home, anonymous, cache on", wrk("/", args.duration), measured["queries"]["home"])
-        )
-    with Gunicorn(env_off):
-        rows.append(
-            (
-                "article, anonymous, cache off",
-                wrk(pages["article"], args.duration),
-                measured["queries"]["article"],
+            Row(
+                "article, subscriber, 300 comments",
+                cache_on.base,
+                pages["busy_article"],
+                queries.get("busy_article_subscriber"),
+                {"Cookie": measured["subscriber_cookie"]},
             )
         )
-        rows.append(
-            ("home, anonymous, cache off", wrk("/", args.duration), measured["queries"]["home"])
-        )
-        if pages.get("busy_article") and measured.get("subscriber_cookie"):
-            rows.append(
-                (
-                    "article, subscriber, 300 comments, cache off",
-                    wrk(
-                        pages["busy_article"],
-                        args.duration,
-                        {"Cookie": measured["subscriber_cookie"]},
-                    ),
-                    measured["queries"].get("busy_article_subscriber"),
-                )
-            )
-        rows.append(
-            (
-                "search page, anonymous, cache off",
-                wrk(pages["search"], args.duration),
-                measured["queries"]["search"],
-            )
-        )
+    rows.append(Row("search page, anonymous", cache_off.base, pages["search"], queries["search"]))
+
+    load_before = os.getloadavg()
+    with yardstick, cache_on, cache_off:
+        for row in rows:
+            row.warm()
+        for number in range(1, args.rounds + 1):
+            print(f"Round {number} of {args.rounds} …", file=sys.stderr)
+            for row in rows:
+                figures = row.measure(args.duration)
+                if row is not bare:
+                    figures["ratio_to_bare"] = figures["rps"] / bare.rounds[-1]["rps"]
+                else:
+                    figures["ratio_to_bare"] = 1.0
+                row.rounds.append(figures)
 
     report = {
         "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "articles": measured["articles"],
-        "pages": [
-            {
-                "page": name,
-                **figures,
-                "ratio_to_bare": figures["rps"] / bare["rps"],
-                "queries": queries,
-            }
-            for name, figures, queries in rows
-        ],
+        "rounds": args.rounds,
+        "duration_s": args.duration,
+        "load_average": {"before": load_before[0], "after": os.getloadavg()[0]},
+        "cpus": os.cpu_count(),
+        "pages": [figures_of(row) for row in rows],
         "search": measured["search"],
         "mentions": measured["mentions"],
     }
@@ -292,14 +353,24 @@ def main(argv: list[str] | None = None) -> int:
 
 def print_table(report: dict) -> None:
     print(f"\nNewsroom benchmark — {report['when']} — {report['articles']:,} public articles")
-    print("gunicorn, 2 sync workers, production settings, PostgreSQL; wrk 2 threads × 16 conn.\n")
-    header = f"{'page':<46}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'× bare':>8}{'SQL':>5}"
+    print(
+        "gunicorn, 2 sync workers, production settings, PostgreSQL; wrk 2 threads × 16 conn., "
+        f"{report['duration_s']} s × {report['rounds']} rounds; load average "
+        f"{report['load_average']['before']:.1f} before, {report['load_average']['after']:.1f} "
+        f"after, on {report['cpus']} CPUs."
+    )
+    print("req/s, p50, p99: median of the rounds; × bare: ratio to the yardstick within each")
+    print("round, median (minimum).\n")
+    header = (
+        f"{'page':<44}{'req/s':>8}{'min':>7}{'p50 ms':>8}{'p99 ms':>8}"
+        f"{'× bare':>8}{'(min)':>8}{'SQL':>5}"
+    )
     print(header)
     print("-" * len(header))
     for row in report["pages"]:
         print(
-            f"{row['page']:<46}{row['rps']:>9.0f}{row['p50_ms'] or 0:>9.1f}"
-            f"{row['p99_ms'] or 0:>9.1f}{row['ratio_to_bare']:>8.1%}"
+            f"{row['page']:<44}{row['rps']:>8.0f}{row['rps_min']:>7.0f}{row['p50_ms']:>8.1f}"
+            f"{row['p99_ms']:>8.1f}{row['ratio_to_bare']:>8.1%}{row['ratio_to_bare_min']:>8.1%}"
             f"{'' if row['queries'] is None else row['queries']:>5}"
         )
     search = report["search"]

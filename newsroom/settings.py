@@ -69,13 +69,16 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: every log line written while a request is served carries its id.
     "web.request_id.RequestIdMiddleware",
+    # A stored page for an anonymous reader is answered here, before anything else runs.
+    # It was stored with the headers the three below gave it (HSTS, the policy, frame
+    # options), under an address that includes the scheme: plain http never finds a page
+    # stored for https, and is redirected by SecurityMiddleware as before.
+    "web.reader_cache.ReaderCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Before WhiteNoise and the reader cache, so static files and stored pages get them too.
+    # Before WhiteNoise, so static files get them too.
     "web.security.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before sessions: a stored page for an anonymous reader is served without touching them.
-    "web.reader_cache.ReaderCacheMiddleware",
     "web.db_router.PinAfterWriteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -40,6 +40,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -155,7 +156,10 @@ def version(tag: str) -> str:
 
 
 def _page_key(request) -> str:
-    url = f"{request.get_host()}{request.get_full_path()}"
+    # The scheme is part of the address: a page stored for an https request carries HSTS,
+    # and a plain-http request (redirected in production) never finds it.
+    scheme = "https" if request.is_secure() else "http"
+    url = f"{scheme}://{request.get_host()}{request.get_full_path()}"
     return KEY_PREFIX + hashlib.sha256(url.encode()).hexdigest()
 
 
@@ -170,24 +174,45 @@ def _storable(response) -> bool:
     return not any(word in control for word in ("private", "no-store", "no-cache"))
 
 
+# Headers never stored with a page: each response has its own (web/request_id.py).
+_NOT_STORED = {"x-request-id", "x-reader-cache"}
+# How many pages' tags a process remembers (a few hundred bytes each).
+_REMEMBERED_TAGS = 10_000
+
+
 class ReaderCacheMiddleware:
-    """Serve and store whole pages for anonymous readers (setting PAGE_CACHE)."""
+    """Serve and store whole pages for anonymous readers (setting PAGE_CACHE).
+
+    It comes first in MIDDLEWARE after the request id, so a stored page is answered before
+    anything else is done: no session, CSRF, URL resolving, view, template or policy is
+    computed for it. A page is stored as the middleware below it finished it (security
+    headers, Content-Security-Policy, X-Frame-Options included), already encoded: its
+    status, its headers and its bytes, with the versions of the tags it depends on.
+
+    One cache round trip per hit: each process remembers which tags a stored address
+    depends on and asks for the page and those tags' versions together (``get_many``).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.enabled = settings.PAGE_CACHE
         self.timeout = settings.PAGE_CACHE_SECONDS
+        # Static files are WhiteNoise's, below: never looked up here.
+        static = settings.STATIC_URL or ""
+        self.static_prefix = static if static.startswith("/") else None
+        self.tags_of: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, request):
-        if not (self.enabled and _cacheable_request(request)):
+        if not (self.enabled and _cacheable_request(request)) or (
+            self.static_prefix and request.path_info.startswith(self.static_prefix)
+        ):
             return self.get_response(request)
         key = _page_key(request)
         try:
-            hit = self._fresh(cache.get(key))
-        except Exception:
+            hit = self._stored(key)
+        except Exception:  # the cache may be down: draw the page
             hit = None
         if hit is not None:
-            hit["X-Reader-Cache"] = "hit"
             return hit
         response = self.get_response(request)
         if _storable(response):
@@ -195,22 +220,43 @@ class ReaderCacheMiddleware:
             self._store(key, request, response)
         return response
 
-    def _fresh(self, entry):
-        if not entry:
+    def _stored(self, key: str) -> HttpResponse | None:
+        """The page stored under ``key`` if none of its tags moved on since, else None."""
+        tags = self.tags_of.get(key, ())
+        names = [TAG_PREFIX + tag for tag in tags]
+        found = cache.get_many([key, *names])
+        entry = found.get(key)
+        if entry is None:
             return None
-        response, versions = entry
-        if _versions(versions) != versions:
+        stored_versions, status, headers, body = entry
+        if tuple(tag for tag, _ in stored_versions) == tags:
+            current = {tag: found.get(name) for tag, name in zip(tags, names, strict=True)}
+        else:  # stored by another process, or this address now shows other things
+            self._remember_tags(key, tuple(tag for tag, _ in stored_versions))
+            current = _versions(self.tags_of[key])
+        if any(current[tag] != version for tag, version in stored_versions):
             return None
-        return response
+        return HttpResponse(body, status=status, headers=headers)
 
     def _store(self, key, request, response) -> None:
         tags = (SITE, *getattr(request, "reader_cache_tags", (LISTS,)))
         try:
-            versions = _versions(tags)
-            cache.set(key, (response, versions), self._timeout(request))
+            versions = tuple(_versions(tags).items())
+            headers = {
+                name: value for name, value in response.items() if name.lower() not in _NOT_STORED
+            }
+            headers["X-Reader-Cache"] = "hit"
+            entry = (versions, response.status_code, headers, response.content)
+            cache.set(key, entry, self._timeout(request))
+            self._remember_tags(key, tags)
         except Exception:
             pass
         response["X-Reader-Cache"] = "miss"
+
+    def _remember_tags(self, key: str, tags: tuple[str, ...]) -> None:
+        if len(self.tags_of) >= _REMEMBERED_TAGS:
+            self.tags_of.clear()
+        self.tags_of[key] = tags
 
     def _timeout(self, request=None) -> int:
         """Never keep a page past a registered moment (``keep_pages_until``), nor past the

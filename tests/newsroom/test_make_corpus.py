@@ -39,3 +39,17 @@ def test_corpus_is_built_once_per_database():
     make(articles=5)
     with pytest.raises(CommandError, match="already holds a corpus"):
         make(articles=5)
+
+
+def test_corpus_has_a_free_reader_who_is_shown_no_comments(client):
+    from bench.corpus import free_reader
+
+    make()
+    reader = free_reader()
+    assert reader is not None and not is_subscriber(reader)
+    article, _ = busy_article_and_subscriber()
+    client.force_login(reader)
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert "your account has none running" in response.text
+    assert 'id="comment-' not in response.text

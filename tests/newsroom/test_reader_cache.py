@@ -122,3 +122,87 @@ def test_renaming_a_section_shows_in_the_navigation_at_once(client):
     section.name = "Statecraft"
     section.save()
     assert "Statecraft" in get(client, "/").text
+
+
+# --- A stored page is answered first, as it was sent, with one cache read ------------------
+
+
+def test_a_stored_page_carries_the_headers_of_a_fresh_one_and_its_own_request_id(client):
+    article = ArticleFactory()
+    fresh = get(client, article.get_absolute_url())
+    stored = get(client, article.get_absolute_url())
+    assert stored["X-Reader-Cache"] == "hit"
+    same = {"X-Request-ID", "X-Reader-Cache"}
+    assert {k: v for k, v in stored.items() if k not in same} == {
+        k: v for k, v in fresh.items() if k not in same
+    }
+    assert stored.content == fresh.content
+    assert len(stored["X-Request-ID"]) == 32 and stored["X-Request-ID"] != fresh["X-Request-ID"]
+    assert stored["X-Request-ID"] != get(client, article.get_absolute_url())["X-Request-ID"]
+
+
+def test_a_page_stored_over_https_keeps_hsts_and_plain_http_is_still_redirected(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    url = ArticleFactory().get_absolute_url()
+    # The same Host header both times, as a browser sends it.
+    https = {"Host": "testserver", "X-Forwarded-Proto": "https"}
+    client.get(url, headers=https)
+    stored = client.get(url, headers=https)
+    assert stored["X-Reader-Cache"] == "hit"
+    assert "max-age=31536000" in stored["Strict-Transport-Security"]
+    plain = client.get(url, headers={"Host": "testserver"})
+    assert plain.status_code == 301
+    assert plain["Location"] == f"https://testserver{url}"
+
+
+def test_a_stored_page_is_answered_with_one_cache_read_and_no_query(
+    client, monkeypatch, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    url = ArticleFactory().get_absolute_url()
+    get(client, url)  # stored: the page and its tags are known to this process now
+    reads = []  # what the site asks the cache for (the local cache answers get_many by get)
+    inside_get_many = []
+    get_one, get_many = cache.get, cache.get_many
+
+    def counted_get_many(keys, *args, **kwargs):
+        reads.append(list(keys))
+        inside_get_many.append(True)
+        try:
+            return get_many(keys, *args, **kwargs)
+        finally:
+            inside_get_many.pop()
+
+    def counted_get(key, *args, **kwargs):
+        if not inside_get_many:
+            reads.append([key])
+        return get_one(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", counted_get_many)
+    monkeypatch.setattr(cache, "get", counted_get)
+    with django_assert_num_queries(0):
+        assert get(client, url)["X-Reader-Cache"] == "hit"
+    assert len(reads) == 1
+    assert any(key.startswith("reader-page:") for key in reads[0])
+    assert any(key == "reader-tag:site" for key in reads[0])
+
+
+def test_a_page_stored_by_another_app_server_is_served_and_refreshed(client):
+    from django.test import Client
+
+    article = ArticleFactory(headline="First wording")
+    get(client, article.get_absolute_url())
+    other_server = Client()  # its own middleware: it knows nothing of what was stored
+    assert get(other_server, article.get_absolute_url())["X-Reader-Cache"] == "hit"
+    article.headline = "Second wording"
+    article.save()
+    refreshed = get(other_server, article.get_absolute_url())
+    assert refreshed["X-Reader-Cache"] == "miss" and "Second wording" in refreshed.text
+
+
+def test_static_files_are_never_stored_as_pages(client):
+    first = client.get("/static/css/site.css")
+    assert first.status_code == 200 and first.get("X-Reader-Cache") is None
+    assert client.get("/static/css/site.css").get("X-Reader-Cache") is None
