@@ -310,6 +310,8 @@ class RankedMatches:
         A large head tier is ranked recent first: the newest pieces' matches, and only
         when they do not fill the slice the older ones too."""
         head_hits, window_hits, _ = self._tier_sizes()
+        if not head_hits:
+            return []
         if head_hits <= HEAD_RANKED:
             return [self._ranked_ids(self._in_head(), stop)]
         parts = [self._ranked_ids(self._in_head().filter(self._in_window()), stop)]
@@ -342,6 +344,8 @@ class RankedMatches:
         # A head tier that fills the slice leaves the body tier unread.
         if self._tier_sizes()[0] < stop:
             parts.append(self._body_ids(stop))
+        if not parts:
+            return []
         ids = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
         # The candidates in order, cut to the slice; only the rows shown get the (costly)
         # highlighted headline and excerpt.
