@@ -30,7 +30,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Lower, StrIndex
+from django.db.models.functions import Coalesce, Lower, StrIndex
 from django.db.models.lookups import GreaterThan, LessThan
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -64,6 +64,7 @@ TIER_HITS = 100
 # word found in thousands of headlines is what a search would spend its time on).
 HEAD_RANKED = 1000
 HEAD_WINDOW = 5000
+EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 
 def _article_tag_names() -> Subquery:
@@ -281,7 +282,9 @@ class RankedMatches:
         )
 
     def _in_window(self) -> Q:
-        return Q(publish_at__gte=self._window_start(HEAD_WINDOW))
+        """Among the newest ``HEAD_WINDOW`` pieces: all of them when there are fewer."""
+        start = Coalesce(self._window_start(HEAD_WINDOW), Value(EARLIEST))
+        return Q(publish_at__gte=start)
 
     def _recent_body_only(self) -> QuerySet:
         """Body-only matches among the newest ``BODY_WALK`` pieces: a prefix of the body

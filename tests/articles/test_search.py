@@ -496,6 +496,15 @@ def test_postgresql_a_large_headline_tier_ranks_the_newest_pieces_first_then_the
     pages = [headlines(client.get("/search/", {"q": "poti", "page": p})) for p in (1, 2, 3)]
     assert pages == [windowed[0:2], windowed[2:4], windowed[4:]]
 
+    # Fewer pieces than the window holds: they are all the newest, ranked best first.
+    monkeypatch.setattr(backends, "HEAD_WINDOW", 50)
+    pages = [headlines(client.get("/search/", {"q": "poti", "page": p})) for p in (1, 2, 3)]
+    assert pages == [
+        ["Poti, Poti and Poti", "Poti, Poti, Poti at length"],
+        ["Poti talks", "Poti again"],
+        ["Mention"],
+    ]
+
 
 @postgres_only
 def test_postgresql_a_deep_page_lists_what_follows_the_page_before_it(
