@@ -109,13 +109,24 @@ def search_articles(criteria: SearchCriteria, named: NamedActors | None = None):
     return articles
 
 
+def _page_number(value) -> int:
+    """The page a reader asked for, as the paginator will read it (1 when unclear)."""
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
 def search(
     criteria: SearchCriteria, page_number=None, per_page: int | None = None
 ) -> SearchResults:
     """One page of results, each with ``headline_html`` and ``excerpt_html`` safe to show."""
     named = actors_named(criteria.query)
     articles = Article.objects.none() if criteria.is_empty else search_articles(criteria, named)
-    paginator = CappedPaginator(articles, per_page or settings.ARTICLES_PER_PAGE)
+    per_page = per_page or settings.ARTICLES_PER_PAGE
+    if isinstance(articles, backends.RankedMatches):
+        articles.read_up_to(_page_number(page_number) * per_page)
+    paginator = CappedPaginator(articles, per_page)
     page = paginator.get_page(page_number)
     page.object_list = list(page.object_list)
     if criteria.query:

@@ -7,7 +7,6 @@ and kept in the cache until an actor or an alias changes (``NAMES_TAG``), so a s
 costs one query for the actors it shows, however many actors the newsroom follows.
 """
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -36,12 +35,22 @@ class NameIndex:
     is_name: list[bool]
     is_person: list[bool]
 
+    def _word_starts(self, needle: str):
+        """Where a word of the index starts with ``needle``: a plain substring search, with
+        the character before checked (a regular expression's look-behind would test every
+        position of the text)."""
+        text, position = self.text, self.text.find(needle)
+        while position != -1:
+            if position == 0 or text[position - 1] in "\n ":
+                yield position
+            position = text.find(needle, position + 1)
+
     def find(self, needle: str) -> list[tuple[int, bool]]:
         """(actor id, matched its name rather than an alias) for each line where a word
         starts with ``needle``."""
         found = []
-        for match in re.finditer(r"(?<![^\n ])" + re.escape(needle), self.text):
-            line = bisect_right(self.starts, match.start()) - 1
+        for position in self._word_starts(needle):
+            line = bisect_right(self.starts, position) - 1
             found.append((self.actor_ids[line], self.is_name[line]))
         return found
 
@@ -49,9 +58,12 @@ class NameIndex:
         """The actors ``phrase`` names in full: one of their names or aliases, or for a
         person the last words of one ("kennedy", "orban"), in the order of the index."""
         found: list[int] = []
-        for match in re.finditer(r"(?m)(?<![^\n ])" + re.escape(phrase) + "$", self.text):
-            line = bisect_right(self.starts, match.start()) - 1
-            whole = match.start() == self.starts[line]
+        for position in self._word_starts(phrase):
+            end = position + len(phrase)
+            if end < len(self.text) and self.text[end] != "\n":
+                continue  # the phrase must end the line
+            line = bisect_right(self.starts, position) - 1
+            whole = position == self.starts[line]
             person = self.is_person[line] and len(phrase) >= 3
             if (whole or person) and self.actor_ids[line] not in found:
                 found.append(self.actor_ids[line])
@@ -73,10 +85,23 @@ class NameIndex:
 
 
 def name_index() -> NameIndex:
-    """The index, from the cache until an actor or an alias changes (``NAMES_TAG``)."""
-    return reader_cache.remember(
+    """The index, until an actor or an alias changes (``NAMES_TAG``): each process keeps
+    its copy while the tag's version stands (one small cache read per call, where reading
+    the shared copy would unpickle every name), and takes the new one from the shared
+    cache, or builds it, once the version moves on."""
+    global _process_copy
+    version = reader_cache.version(NAMES_TAG)
+    kept = _process_copy
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    index = reader_cache.remember(
         "actors:names:v2", (NAMES_TAG,), _build_name_index, lambda: NAME_INDEX_SECONDS
     )
+    _process_copy = (version, index)
+    return index
+
+
+_process_copy: tuple[str, NameIndex] | None = None
 
 
 def _build_name_index() -> NameIndex:

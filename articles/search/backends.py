@@ -30,7 +30,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Lower, StrIndex
+from django.db.models.functions import Coalesce, Lower, StrIndex
 from django.db.models.lookups import GreaterThan, LessThan
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -58,8 +58,14 @@ NO_ACTORS = NamedActors()
 MAX_COUNTED = 1000
 # The newest pieces a body-tier search walks in date order before it asks the GIN index.
 BODY_WALK = 2000
-# Head matches and body-only matches in that window are counted up to this many.
+# The tiers are counted up to this many, or as far as the page asked for reaches.
 TIER_HITS = 100
+# A head tier larger than this is ranked recent first: the matches among the newest
+# HEAD_WINDOW pieces, best first, then the older ones (ranking every headline match of a
+# word found in thousands of headlines is what a search would spend its time on).
+HEAD_RANKED = 1000
+HEAD_WINDOW = 5000
+EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 
 def _article_tag_names() -> Subquery:
@@ -185,19 +191,27 @@ def _unindexed(expression) -> ExpressionWrapper:
 class RankedMatches:
     """Matching articles in rank order, for a Paginator: ``count()`` and slices.
 
-    A slice is one query: the ids of the first ``stop`` pieces of each tier (a UNION of two
-    limited subqueries), then those rows ordered as the tiers are, with highlighted
-    headline and excerpt computed for the rows shown only. ``count()`` stops counting at
-    ``MAX_COUNTED`` + 1; pages beyond that are not offered.
+    The order has two tiers. Pieces whose headline, standfirst or topics match (the head
+    tier) come first, best ``ts_rank`` first, then newest; pieces that only mention the
+    words follow, newest first. Pieces linked to an actor the query names (``linked_to``)
+    match too: as main subject in the head tier, otherwise with the mentions.
 
-    ``count()``'s query also counts (up to ``TIER_HITS``) the head-tier matches and the
-    body-only matches among the newest ``BODY_WALK`` pieces, so a slice reads no more than
-    it shows: a head tier that fills the slice leaves the body tier unread, and a body tier
-    the newest pieces can fill is read by walking the publish-time index instead of
-    checking every match of a common word. The order is the same on every path.
+    Each tier is read in a bounded way, so a word found in half the archive costs about
+    as much as a rare one:
 
-    Pieces linked to an actor the query names (``linked_to``) match too: as main subject
-    in the head tier, otherwise with the mentions.
+    - A head tier of more than ``HEAD_RANKED`` pieces is ranked recent first: the
+      matches among the newest ``HEAD_WINDOW`` pieces, best first, then the older ones,
+      best first. Ranking every headline match of a common word is what made it slow; a
+      smaller head tier is ranked whole.
+    - The body tier, when the newest ``BODY_WALK`` pieces hold enough of it for the
+      slice, is read by walking the publish-time index; otherwise through the GIN index.
+
+    ``count()`` is one query: the matches up to ``MAX_COUNTED`` + 1 (pages beyond are
+    not offered), and the sizes of those parts, counted only as far as the slice asked
+    for (``reach``) needs, which decide how a slice reads. A slice is one more query: the
+    ids of the first ``stop`` pieces of each part (a UNION of limited subqueries), then
+    those rows in order, with highlighted headline and excerpt for the rows shown only.
+    The order is the same on every path, so pages follow one another.
     """
 
     def __init__(
@@ -226,41 +240,79 @@ class RankedMatches:
                 .values("pk")
                 .union(_linked_articles(linked_to, ArticleActor.Role.MAIN))
             )
+        self.reach = TIER_HITS
         self._count: int | None = None
-        self._head_hits: int | None = None
-        self._walk_hits: int | None = None
+        self._tiers: tuple[int, int, int] | None = None
+
+    def read_up_to(self, stop: int) -> None:
+        """The slice that will be read ends at ``stop``: count the tiers that far (a deep
+        page then walks the newest pieces too, instead of ranking every match)."""
+        self.reach = max(1, min(stop, MAX_COUNTED + TIER_HITS))
 
     def count(self) -> int:
-        """Matches up to ``MAX_COUNTED`` + 1. The same query also counts, up to
-        ``TIER_HITS``, the head-tier matches and the body-only matches among the newest
-        pieces, which decide how a slice reads the body tier (see ``_body_ids``)."""
+        """Matches up to ``MAX_COUNTED`` + 1, and in the same query the sizes of the tiers
+        (see ``_tier_sizes``). Every head-tier match is a match: when the head tier alone
+        passes ``MAX_COUNTED``, the full vectors are not read to count (PostgreSQL runs
+        the CASE's subquery only when its branch is taken)."""
         if self._count is None:
-            matching = self.articles.filter(self.in_vector).order_by()
-            parts = [
-                matching.values("pk")[: MAX_COUNTED + 1],
-                self._in_head().order_by().values("pk")[:TIER_HITS],
-                self._recent_body_only().order_by().values("pk")[:TIER_HITS],
-            ]
-            compiled = [part.query.sql_with_params() for part in parts]
-            sql = ", ".join(f"(SELECT COUNT(*) FROM ({part_sql}) part)" for part_sql, _ in compiled)
+            total = self.articles.filter(self.in_vector).order_by().values("pk")
+            head, window, walk = self._tier_parts()
+            parts = [total[: MAX_COUNTED + 1], window, walk, head]
+            (total_sql, window_sql, walk_sql, head_sql), params = zip(
+                *(part.query.sql_with_params() for part in parts), strict=True
+            )
+            sql = (
+                f"SELECT heads.n, CASE WHEN heads.n > %s THEN %s "
+                f"ELSE (SELECT COUNT(*) FROM ({total_sql}) part) END, "
+                f"(SELECT COUNT(*) FROM ({window_sql}) part), "
+                f"(SELECT COUNT(*) FROM ({walk_sql}) part) "
+                f"FROM (SELECT COUNT(*) AS n FROM ({head_sql}) part) heads"
+            )
+            params = [MAX_COUNTED, MAX_COUNTED + 1, *(p for ps in params for p in ps)]
             with connection.cursor() as cursor:
-                cursor.execute(f"SELECT {sql}", [p for _, params in compiled for p in params])
-                self._count, self._head_hits, self._walk_hits = cursor.fetchone()
+                cursor.execute(sql, params)
+                head_hits, self._count, window_hits, walk_hits = cursor.fetchone()
+            self._tiers = (head_hits, window_hits, walk_hits)
         return self._count
 
     def __len__(self) -> int:
         return self.count()
 
+    def _tier_parts(self) -> list[QuerySet]:
+        """What ``_tier_sizes`` counts, each a limited query of ids."""
+        return [
+            self._in_head().order_by().values("pk")[: max(HEAD_RANKED + 1, self.reach)],
+            self._in_head().filter(self._in_window()).order_by().values("pk")[: self.reach],
+            self._recent_body_only().order_by().values("pk")[: self.reach],
+        ]
+
+    def _tier_sizes(self) -> tuple[int, int, int]:
+        """Head-tier matches (up to ``HEAD_RANKED`` + 1 or ``reach``), those among the
+        newest ``HEAD_WINDOW`` pieces, and body-only matches among the newest ``BODY_WALK``
+        pieces (each up to ``reach``). Counted with ``count()`` when the paginator asked
+        first."""
+        if self._tiers is None:
+            self._tiers = tuple(part.count() for part in self._tier_parts())
+        return self._tiers
+
     def _head_rank(self):
         return SearchRank(F("search_head"), self.tsquery)
+
+    def _window_start(self, size: int) -> Subquery:
+        """The publish time of the ``size``-th newest piece (of those filtered)."""
+        return Subquery(
+            self.articles.order_by("-publish_at", "-id").values("publish_at")[size - 1 : size]
+        )
+
+    def _in_window(self) -> Q:
+        """Among the newest ``HEAD_WINDOW`` pieces: all of them when there are fewer."""
+        start = Coalesce(self._window_start(HEAD_WINDOW), Value(EARLIEST))
+        return Q(publish_at__gte=start)
 
     def _recent_body_only(self) -> QuerySet:
         """Body-only matches among the newest ``BODY_WALK`` pieces: a prefix of the body
         tier's newest-first order, read through the publish-time index."""
-        window_start = self.articles.order_by("-publish_at", "-id").values("publish_at")[
-            BODY_WALK - 1 : BODY_WALK
-        ]
-        return self._body_only().filter(publish_at__gte=Subquery(window_start))
+        return self._body_only().filter(publish_at__gte=self._window_start(BODY_WALK))
 
     def _body_only(self) -> QuerySet:
         return self.articles.filter(self.in_vector).exclude(self.in_head)
@@ -271,13 +323,27 @@ class RankedMatches:
         # leave the large full vector unread.
         return in_head.filter(self.in_vector) if self.negated else in_head
 
-    def _hits(self) -> tuple[int, int]:
-        """Head-tier matches and body-only matches among the newest pieces, up to
-        ``TIER_HITS`` each (counted with ``count()`` when the paginator asked first)."""
-        if self._walk_hits is None:
-            self._head_hits = self._in_head().order_by().values("pk")[:TIER_HITS].count()
-            self._walk_hits = self._recent_body_only().order_by().values("pk")[:TIER_HITS].count()
-        return self._head_hits, self._walk_hits
+    def _ranked_ids(self, head: QuerySet, stop: int) -> QuerySet:
+        return (
+            head.annotate(rank=self._head_rank())
+            .order_by("-rank", "-publish_at", "-id")
+            .values("pk")[:stop]
+        )
+
+    def _head_ids(self, stop: int) -> list[QuerySet]:
+        """The ids of the first ``stop`` pieces of the head tier, one query per part read.
+
+        A large head tier is ranked recent first: the newest pieces' matches, and only
+        when they do not fill the slice the older ones too."""
+        head_hits, window_hits, _ = self._tier_sizes()
+        if not head_hits:
+            return []
+        if head_hits <= HEAD_RANKED:
+            return [self._ranked_ids(self._in_head(), stop)]
+        parts = [self._ranked_ids(self._in_head().filter(self._in_window()), stop)]
+        if window_hits < stop:
+            parts.append(self._ranked_ids(self._in_head().exclude(self._in_window()), stop))
+        return parts
 
     def _body_ids(self, stop: int) -> QuerySet:
         """The ids of the ``stop`` newest pieces that mention the words in their body only.
@@ -287,7 +353,7 @@ class RankedMatches:
         ``stop`` matches (a rare word, a deep page) does the GIN index answer. The window is
         a prefix of the newest-first order, so both give the same rows.
         """
-        if self._hits()[1] >= stop:
+        if self._tier_sizes()[2] >= stop:
             return self._recent_body_only().order_by("-publish_at", "-id").values("pk")[:stop]
         return (
             self._body_only()
@@ -300,52 +366,58 @@ class RankedMatches:
             return self[index : index + 1][0]
         start, stop = index.start or 0, index.stop
         q = self.tsquery
-        head_ids = (
-            self._in_head()
-            .annotate(rank=self._head_rank())
-            .order_by("-rank", "-publish_at", "-id")
-            .values("pk")[:stop]
-        )
+        parts = self._head_ids(stop)
         # A head tier that fills the slice leaves the body tier unread.
-        if self._hits()[0] < stop:
-            head_ids = head_ids.union(self._body_ids(stop), all=True)
-        rows = (
-            self.articles.filter(pk__in=head_ids)
-            .annotate(
-                tier=Case(When(self.in_head, then=Value(1)), default=Value(0)),
-                rank=Case(
-                    When(search_head=q, then=self._head_rank()),
-                    default=Value(0.0),
-                    output_field=FloatField(),
+        if self._tier_sizes()[0] < stop:
+            parts.append(self._body_ids(stop))
+        if not parts:
+            return []
+        ids = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        # The candidates in order, cut to the slice; only the rows shown get the (costly)
+        # highlighted headline and excerpt.
+        shown = self._in_order(self.articles.filter(pk__in=ids)).values("pk")[start:stop]
+        rows = self._in_order(self.articles.filter(pk__in=shown)).annotate(
+            headline_marked=SearchHeadline(
+                "headline",
+                q,
+                config=POSTGRES_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_END,
+                highlight_all=True,
+            ),
+            # Gated pieces are quoted from their opening, in Python (``decorate``).
+            excerpt_marked=SearchHeadline(
+                Case(
+                    When(access=Article.Access.PUBLIC, then=_plain_body()),
+                    default=Value(""),
+                    output_field=TextField(),
                 ),
-                headline_marked=SearchHeadline(
-                    "headline",
-                    q,
-                    config=POSTGRES_CONFIG,
-                    start_sel=MARK_START,
-                    stop_sel=MARK_END,
-                    highlight_all=True,
-                ),
-                # Gated pieces are quoted from their opening, in Python (``decorate``).
-                excerpt_marked=SearchHeadline(
-                    Case(
-                        When(access=Article.Access.PUBLIC, then=_plain_body()),
-                        default=Value(""),
-                        output_field=TextField(),
-                    ),
-                    q,
-                    config=POSTGRES_CONFIG,
-                    start_sel=MARK_START,
-                    stop_sel=MARK_END,
-                    max_words=40,
-                    min_words=20,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                ),
-            )
-            .order_by("-tier", "-rank", "-publish_at", "-id")
+                q,
+                config=POSTGRES_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_END,
+                max_words=40,
+                min_words=20,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
         )
-        return list(rows[start:stop])
+        return list(rows)
+
+    def _in_order(self, rows: QuerySet) -> QuerySet:
+        """``rows`` in the tiers' order."""
+        rows = rows.annotate(
+            tier=Case(When(self.in_head, then=Value(1)), default=Value(0)),
+            rank=Case(
+                When(search_head=self.tsquery, then=self._head_rank()),
+                default=Value(0.0),
+                output_field=FloatField(),
+            ),
+        )
+        if self._tier_sizes()[0] <= HEAD_RANKED:
+            return rows.order_by("-tier", "-rank", "-publish_at", "-id")
+        rows = rows.annotate(recent=Case(When(self._in_window(), then=Value(1)), default=Value(0)))
+        return rows.order_by("-tier", "-recent", "-rank", "-publish_at", "-id")
 
 
 def light_stem(word: str) -> str:

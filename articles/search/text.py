@@ -24,6 +24,7 @@ MARK_END = "\ue001"
 _DROPPED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
 WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
+_SENTINELS = re.compile(f"([{MARK_START}{MARK_END}])")
 
 # Letters that Unicode does not decompose but every reader expects folded, as PostgreSQL's
 # unaccent does ("Łukasz" → "lukasz", "Søren" → "soren").
@@ -106,20 +107,19 @@ def marked_html(text: str, *, decode_entities: bool = False) -> SafeString:
     """
     if decode_entities:
         text = html.unescape(text)
-    escaped = escape(text)
     # An unbalanced sentinel (a fragment cut mid-match) must not leave a <mark> open.
     out, open_mark = [], False
-    for ch in escaped:
-        if ch == MARK_START:
+    for piece in _SENTINELS.split(escape(text)):
+        if piece == MARK_START:
             if not open_mark:
                 out.append("<mark>")
                 open_mark = True
-        elif ch == MARK_END:
+        elif piece == MARK_END:
             if open_mark:
                 out.append("</mark>")
                 open_mark = False
         else:
-            out.append(ch)
+            out.append(piece)
     if open_mark:
         out.append("</mark>")
     return mark_safe("".join(out))

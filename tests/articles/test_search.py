@@ -455,3 +455,88 @@ def test_postgresql_a_page_of_headline_matches_then_one_that_starts_the_mentions
         ["Kutaisi talks 2", "Mention, newer"],
         ["Mention, older"],
     ]
+
+
+@postgres_only
+def test_postgresql_a_large_headline_tier_ranks_the_newest_pieces_first_then_the_older_ones(
+    client, settings, monkeypatch
+):
+    from articles.search import backends
+
+    ArticleFactory(headline="Poti talks", publish_at=days_ago(1))
+    ArticleFactory(headline="Mention", body="<p>Poti.</p>", publish_at=days_ago(2))
+    ArticleFactory(headline="Poti, Poti and Poti", publish_at=days_ago(3))
+    ArticleFactory(headline="Poti again", publish_at=days_ago(10))
+    ArticleFactory(headline="Poti, Poti, Poti at length", publish_at=days_ago(20))
+    ArticleFactory(headline="Unrelated", body="<p>Ports.</p>", publish_at=days_ago(30))
+
+    # A head tier this small is ranked whole: best first, then newest.
+    assert headlines(client.get("/search/", {"q": "poti"})) == [
+        "Poti, Poti and Poti",
+        "Poti, Poti, Poti at length",
+        "Poti talks",
+        "Poti again",
+        "Mention",
+    ]
+
+    # Beyond HEAD_RANKED headline matches, those among the newest HEAD_WINDOW pieces are
+    # ranked first, then the older ones; the mentions follow. Every page follows the same
+    # order, whether the newest pieces fill it or the older ones are read too.
+    monkeypatch.setattr(backends, "HEAD_RANKED", 2)
+    monkeypatch.setattr(backends, "HEAD_WINDOW", 3)
+    windowed = [
+        "Poti, Poti and Poti",
+        "Poti talks",
+        "Poti, Poti, Poti at length",
+        "Poti again",
+        "Mention",
+    ]
+    assert headlines(client.get("/search/", {"q": "poti"})) == windowed
+    settings.ARTICLES_PER_PAGE = 2
+    pages = [headlines(client.get("/search/", {"q": "poti", "page": p})) for p in (1, 2, 3)]
+    assert pages == [windowed[0:2], windowed[2:4], windowed[4:]]
+
+    # Fewer pieces than the window holds: they are all the newest, ranked best first.
+    monkeypatch.setattr(backends, "HEAD_WINDOW", 50)
+    pages = [headlines(client.get("/search/", {"q": "poti", "page": p})) for p in (1, 2, 3)]
+    assert pages == [
+        ["Poti, Poti and Poti", "Poti, Poti, Poti at length"],
+        ["Poti talks", "Poti again"],
+        ["Mention"],
+    ]
+
+
+@postgres_only
+def test_postgresql_a_deep_page_lists_what_follows_the_page_before_it(
+    client, settings, monkeypatch
+):
+    from articles.search import backends
+
+    # Tiers are counted only as far as the page asked for: a deep page reads the newest
+    # pieces' mentions when they hold it, and gives the same rows as the full index.
+    monkeypatch.setattr(backends, "TIER_HITS", 1)
+    monkeypatch.setattr(backends, "BODY_WALK", 5)
+    settings.ARTICLES_PER_PAGE = 2
+    for n in range(7):
+        ArticleFactory(headline=f"Piece {n}", body="<p>Sukhumi.</p>", publish_at=days_ago(n))
+    ArticleFactory(headline="Sukhumi talks", publish_at=days_ago(50))
+
+    pages = [headlines(client.get("/search/", {"q": "sukhumi", "page": p})) for p in (1, 2, 3, 4)]
+
+    assert pages == [
+        ["Sukhumi talks", "Piece 0"],
+        ["Piece 1", "Piece 2"],
+        ["Piece 3", "Piece 4"],
+        ["Piece 5", "Piece 6"],
+    ]
+
+
+def test_a_renamed_actor_is_found_by_its_new_name_at_once(client):
+    actor = ActorFactory(name="Mikheil Saakashvili")
+    assert actor.get_absolute_url() in client.get("/search/", {"q": "saakashvili"}).text
+
+    actor.name = "Mikheil Nikoloz"
+    actor.save()
+
+    assert actor.get_absolute_url() in client.get("/search/", {"q": "nikoloz"}).text
+    assert actor.get_absolute_url() not in client.get("/search/", {"q": "saakashvili"}).text
