@@ -10,7 +10,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from web import ratelimit, reader_cache
 
-from . import previews
+from . import fragments, previews
 from .caching import article_tag
 from .home import SLOTS, home_page_top
 from .models import Article, AuthorProfile, Page, Section
@@ -80,12 +80,19 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.public().for_page()
+        # What the page shows of the piece's links is drawn from the cache
+        # (``articles.fragments``), which loads them only to draw it afresh.
+        return Article.objects.public().for_page(parts=False)
 
     def get_object(self, queryset=None):
         article = super().get_object(queryset)
         reader_cache.tag_page(self.request, article_tag(article.pk))
         return article
+
+    def get_context_data(self, **kwargs):
+        # The version of the body this page shows, which keys the parts kept for every
+        # reader: the whole piece.
+        return super().get_context_data(body_variant=fragments.FULL, **kwargs)
 
 
 def preview_response(request, article: Article) -> TemplateResponse:
