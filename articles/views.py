@@ -89,7 +89,9 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.public().for_page()
+        # What the page shows of the piece's links is drawn from the cache
+        # (``articles.fragments``), which loads them only to draw it afresh.
+        return Article.objects.public().for_page(parts=False)
 
     def get_object(self, queryset=None):
         article = super().get_object(queryset)
@@ -97,8 +99,12 @@ class ArticleDetailView(DetailView):
         return article
 
     def get_context_data(self, **kwargs):
+        # ``body_variant`` (the whole piece or its opening) keys the parts kept for every
+        # reader who is shown the same (``articles.fragments``).
         reading = access.reading_for(self.request, self.object)
-        return super().get_context_data(**body_context(self.object, reading), **kwargs)
+        return super().get_context_data(
+            **body_context(self.object, reading), body_variant=reading.variant, **kwargs
+        )
 
 
 def unlisted_response(request, article: Article, **context) -> TemplateResponse:

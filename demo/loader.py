@@ -136,9 +136,12 @@ def load_author(data, members: dict) -> AuthorProfile:
         defaults={"title": data.title, "bio": prose(data.bio), "user": members.get(data.email)},
     )[0]
     # The photo beside the bio at the end of each piece and on the author's page.
-    if _needs_picture(author.photo):
-        picture = images.portrait(AUTHOR_SITTERS[data.byline], seed=data.byline)
-        author.photo.save(f"{fold_slug(data.byline)}.jpg", ContentFile(picture))
+    _put_picture(
+        author.photo,
+        f"{fold_slug(data.byline)}.jpg",
+        lambda: images.portrait(AUTHOR_SITTERS[data.byline], seed=data.byline),
+    )
+    author.save()  # with the photo's size (see _put_picture)
     return author
 
 
@@ -190,9 +193,11 @@ def load_actor(data: DemoActor) -> Actor:
     actor.in_office_to = data.in_office_to
     if data.sort_name:
         actor.sort_name = data.sort_name
-    if _needs_picture(actor.portrait):
-        picture = images.portrait(LIKENESSES[data.name], seed=data.name)
-        actor.portrait.save(f"{fold_slug(data.name)}.jpg", ContentFile(picture), save=False)
+    if _put_picture(
+        actor.portrait,
+        f"{fold_slug(data.name)}.jpg",
+        lambda: images.portrait(LIKENESSES[data.name], seed=data.name),
+    ):
         actor.portrait_credit = PORTRAIT_CREDIT
     actor.save()
     for alias in data.aliases:
@@ -220,9 +225,11 @@ def load_article(data: DemoArticle, now, sections, authors, sources, actors, mem
         article.lead_image_alt = data.image.alt
         article.lead_image_credit_source = sources[data.image.credit]
         article.lead_image_credit_text = ""
-        if _needs_picture(article.lead_image):
-            picture = images.lead_image(data.image.style, seed=data.slug)
-            article.lead_image.save(f"{data.slug}.jpg", ContentFile(picture), save=False)
+        _put_picture(
+            article.lead_image,
+            f"{data.slug}.jpg",
+            lambda: images.lead_image(data.image.style, seed=data.slug),
+        )
     article.save()
 
     _sync_bylines(article, [authors[name] for name in data.authors])
@@ -298,6 +305,20 @@ def _set_history(article: Article, data: DemoArticle, publish_at, now) -> None:
 
 def _needs_picture(field: FieldFile) -> bool:
     return not field or not field.storage.exists(field.name)
+
+
+def _put_picture(field: FieldFile, filename: str, draw) -> bool:
+    """Draw a picture into ``field`` when it has none (True), for the caller to save.
+
+    The content is named, so the image's width and height are filled with it: a nameless
+    file leaves them empty, and every page that loads the row would open the image to learn
+    them. (A row loaded with a picture but no size has it filled in memory on loading, and
+    the caller's save stores it.)
+    """
+    if not _needs_picture(field):
+        return False
+    field.save(filename, ContentFile(draw(), name=filename), save=False)
+    return True
 
 
 def count_rows() -> Counter:

@@ -54,23 +54,15 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-publish_at", "-id")
         )
 
-    def for_page(self):
-        """Everything the article page shows, in a fixed number of queries."""
-        from .links import ArticleActor, Citation
+    def for_page(self, parts: bool = True):
+        """Everything the article page shows, in a fixed number of queries.
 
-        return (
-            self.select_related("section", "lead_image_credit_source")
-            .defer(*SEARCH_COLUMNS)
-            .prefetch_related(
-                models.Prefetch("bylines", ArticleAuthor.objects.select_related("author")),
-                models.Prefetch(
-                    "actor_links",
-                    ArticleActor.objects.select_related("actor").order_by("role", "position", "id"),
-                ),
-                models.Prefetch("citations", Citation.objects.select_related("source")),
-                "tags",
-            )
-        )
+        With ``parts=False`` the bylines, actor links, citations and tags are left to
+        ``load_page_parts``: the article view draws the parts that show them from the cache
+        (``articles.fragments``), and loads them only when a part is drawn afresh.
+        """
+        pieces = self.select_related("section", "lead_image_credit_source").defer(*SEARCH_COLUMNS)
+        return pieces.prefetch_related(*_page_parts()) if parts else pieces
 
     def latest_by_section(self, per_section: int, among: int = 500):
         """The newest ``per_section`` articles of every section, in one query.
@@ -87,6 +79,26 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
         return ranked.filter(section__isnull=False, rank_in_section__lte=per_section)
+
+
+def _page_parts() -> list:
+    from .links import ArticleActor, Citation
+
+    return [
+        models.Prefetch("bylines", ArticleAuthor.objects.select_related("author")),
+        models.Prefetch(
+            "actor_links",
+            ArticleActor.objects.select_related("actor").order_by("role", "position", "id"),
+        ),
+        models.Prefetch("citations", Citation.objects.select_related("source")),
+        "tags",
+    ]
+
+
+def load_page_parts(article: "Article") -> None:
+    """Load what ``for_page()`` prefetches into an article fetched with ``parts=False``
+    (four queries; none for what is loaded already)."""
+    models.prefetch_related_objects([article], *_page_parts())
 
 
 class Article(models.Model):
