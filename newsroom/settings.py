@@ -314,7 +314,7 @@ STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 SUBSCRIPTION_GRACE_DAYS = env.int("SUBSCRIPTION_GRACE_DAYS", default=7)
 # Seconds to wait for Stripe's API during a reader's request.
 STRIPE_TIMEOUT_SECONDS = env.int("STRIPE_TIMEOUT_SECONDS", default=15)
-COMMENTS_PER_PAGE = 50
+COMMENTS_PER_PAGE = 20
 COMMENTS_EDIT_MINUTES = 15
 # One comment per member every this many seconds.
 COMMENTS_MIN_INTERVAL_SECONDS = env.int("COMMENTS_MIN_INTERVAL_SECONDS", default=20)
