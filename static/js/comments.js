@@ -109,8 +109,12 @@
         } else {
           link.remove();
         }
-        if (shown) {
-          nav.querySelector(".pagination__status").textContent = shown.textContent;
+        var ours = nav.querySelector(".pagination__status");
+        if (shown && ours) {
+          // The list now holds the pages from the one first drawn to the one just added.
+          ours.textContent =
+            "Comments pages " + ours.dataset.page + "–" + shown.dataset.page +
+            " of " + shown.dataset.pages;
         }
         if (added.length) {
           var first = added[0].querySelector("article.comment");
@@ -118,7 +122,8 @@
           first.focus();
         }
         if (status) {
-          status.textContent = added.length + " more threads shown.";
+          status.textContent =
+            added.length + (added.length === 1 ? " more thread" : " more threads") + " shown.";
         }
       })
       .catch(function () {
