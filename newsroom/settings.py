@@ -359,7 +359,7 @@ MEMBERS_FREE_PIECES_PER_MONTH = env.int("MEMBERS_FREE_PIECES_PER_MONTH", default
 GIFT_LINKS_PER_MONTH = env.int("GIFT_LINKS_PER_MONTH", default=5)
 # Seconds to wait for Stripe's API during a reader's request.
 STRIPE_TIMEOUT_SECONDS = env.int("STRIPE_TIMEOUT_SECONDS", default=15)
-COMMENTS_PER_PAGE = 50
+COMMENTS_PER_PAGE = 20
 COMMENTS_EDIT_MINUTES = 15
 # One comment per member every this many seconds.
 COMMENTS_MIN_INTERVAL_SECONDS = env.int("COMMENTS_MIN_INTERVAL_SECONDS", default=20)

@@ -14,6 +14,7 @@ discussion; both ask the database once per request between them.
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
@@ -22,7 +23,9 @@ from members.context_processors import login_url_for
 from members.subscriptions import request_standing
 
 from .. import drafts
+from ..drawing import ACTIONS, draw_threads, offers
 from ..forms import CommentForm, submission_key
+from ..fragments import attach_fragments
 from ..gate import access
 from ..models import Report
 from ..posting import edit_deadline
@@ -54,27 +57,58 @@ def posted_time(moment) -> str:
     return f"{local.day} {MONTHS[local.month]} {local.year}, {local:%H:%M}"
 
 
-def _attach_form_state(threads, state) -> None:
-    """Put a refused reply, edit or report form back under the comment it was about."""
+def _asked_form(query) -> drafts.FormState | None:
+    """The form a reader opened with an action link (``?reply=<pk>``, ``?edit=<pk>``...)."""
+    for action, _label in ACTIONS:
+        value = query.get(action, "")
+        if value.isdigit():
+            return drafts.FormState(action, None, target_id=int(value))
+    return None
+
+
+def _attach_form_state(threads, state, asked=None) -> list:
+    """Put a refused reply, edit or report form back under the comment it was about, or
+    open the form a reader asked for (``asked``), when they may use it. Returns the
+    comments drawn in full (not placeholders), for their fragments."""
+    drawn = []
     for comment in threads:
         for item in [comment, *comment.shown_replies]:
             # Every comment answers what the template asks: a name the template looks up
             # and does not find costs a scan of the model's attributes, every time.
-            item.open_action = item.refused_form = None
+            item.open_action = item.refused_form = item.open_form = None
             item.refusal = ""
             item.refusal_without_form = False
+            if not item.is_placeholder:
+                drawn.append(item)
             if state is not None and item.pk == state.target_id:
                 item.open_action = state.action
                 item.refused_form = state.form
                 item.refusal = state.error
                 # The action's own form may be gone (window closed, already reported):
                 # the reason is then shown on the comment itself.
-                item.refusal_without_form = not {
-                    "reply": item.can_reply,
-                    "edit": item.can_edit,
-                    "delete": item.can_delete,
-                    "report": item.can_report and not item.reported_by_me,
-                }.get(state.action, False)
+                item.refusal_without_form = not offers(item, state.action)
+            elif asked is not None and item.pk == asked.target_id and offers(item, asked.action):
+                item.open_action = asked.action
+    return drawn
+
+
+def _open_form(context, article, comment, page_url: str) -> str:
+    """The one form a reader opened under ``comment`` (or was sent back to), drawn."""
+    if comment.open_action == "edit":
+        comment.edit_until = timezone.localtime(edit_deadline(comment))
+    elif comment.open_action == "reply":
+        comment.reply_submission = submission_key(comment.refused_form)
+    return render_to_string(
+        "comments/action_form.html",
+        {
+            "comment": comment,
+            "article": article,
+            "page_url": page_url,
+            "report_reasons": Report.Reason.choices,
+            "edit_minutes": settings.COMMENTS_EDIT_MINUTES,
+            "csrf_token": context.get("csrf_token"),
+        },
+    )
 
 
 def _count_now(member, article) -> tuple[int, int | None]:
@@ -128,16 +162,14 @@ def comments_area(context, article):
 
     state = drafts.take(request, article)
     discussion = thread_page(article, member, request.GET.get("page"), rights, now, threads=threads)
-    _attach_form_state(discussion.threads, state)
-    for comment in discussion.threads:
-        for item in [comment, *comment.shown_replies]:
-            if item.can_edit:
-                item.edit_until = timezone.localtime(edit_deadline(item))
-            if item.can_reply:
-                refused = getattr(item, "refused_form", None)
-                item.reply_submission = submission_key(
-                    refused if getattr(item, "open_action", "") == "reply" else None
-                )
+    drawn = _attach_form_state(discussion.threads, state, _asked_form(request.GET))
+    attach_fragments(drawn)
+    page_url = article.get_absolute_url()
+    if discussion.page.number > 1:
+        page_url = f"{page_url}?page={discussion.page.number}"
+    for item in drawn:
+        if item.open_action and not item.refusal_without_form:
+            item.open_form = _open_form(context, article, item, page_url)
 
     new_form = CommentForm()
     new_error = ""
@@ -148,12 +180,11 @@ def comments_area(context, article):
         rights=rights,
         member=member,
         discussion_page=discussion.page,
+        thread_list=draw_threads(discussion.threads, page_url),
         threads=discussion.threads,
         new_form=new_form,
         new_error=new_error,
         new_submission=submission_key(new_form),
-        report_reasons=Report.Reason.choices,
-        edit_minutes=settings.COMMENTS_EDIT_MINUTES,
         moderation_url=reverse("admin:comments_moderationqueue_changelist"),
         account_url=reverse("members:account"),
     )

@@ -12,6 +12,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from articles.models import Article
 from comments.models import Comment
@@ -128,10 +129,21 @@ def test_no_page_or_form_has_a_serious_or_critical_axe_violation(
         check(page, "profile", mode)
         page.goto(live_server.url + publication["article"])
         page.get_by_label("Add a comment").wait_for()
-        assert page.get_by_label("Edit your comment").count() == 1
-        assert page.get_by_label(re.compile("^Your reply to")).count() > 0
-        assert page.get_by_label("Why should a moderator look at this comment?").count() > 0
+        # The forms open on demand (comments.js fetches each under its comment): a reply
+        # under the first thread, the subscriber's own reply in edit, a report under the
+        # second thread; then the deletion question in place of the edit.
+        threads = page.locator("#comment-list > .comment-thread")
+        threads.nth(0).locator("[data-action=reply]").first.click()
+        own = page.locator("article.comment", has=page.locator("[data-action=edit]"))
+        own.locator("[data-action=edit]").click()
+        threads.nth(1).locator("[data-action=report]").first.click()
+        expect(page.get_by_label(re.compile("^Your reply to"))).to_have_count(1)
+        expect(page.get_by_label("Edit your comment")).to_have_count(1)
+        expect(page.get_by_label("Why should a moderator look at this comment?")).to_have_count(1)
         check(page, "article, subscriber, comment forms", mode)
+        own.locator("[data-action=delete]").click()
+        expect(page.get_by_text("Delete this comment?")).to_be_visible()
+        check(page, "article, subscriber, delete question", mode)
         context.close()
 
     rows = [

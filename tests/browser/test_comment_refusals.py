@@ -119,35 +119,35 @@ def test_the_action_row_stays_put_cancel_closes_and_delete_asks_first(
     log_in(page, live_server.url, "subscriber@example.com", url)
     own = page.locator(f"#comment-{mine.pk}")
     own.scroll_into_view_if_needed()
-    summaries = own.locator(".comment__actions > details > summary")
+    summaries = own.locator(".comment__actions > a")
     expect(summaries).to_have_text(["Reply", "Edit", "Delete"])
 
     def row():
         return [summaries.nth(i).bounding_box() for i in range(summaries.count())]
 
     before = row()
-    own.locator("summary", has_text="Edit").click()
+    own.get_by_role("link", name="Edit").click()
     expect(own.get_by_label("Edit your comment")).to_be_visible()
     assert row() == before
     shoot(page, "comment-edit-open", width)
 
-    own.locator(f"#edit-form-{mine.pk} summary", has_text="Cancel").click()
+    own.locator(f"#edit-form-{mine.pk}").get_by_role("link", name="Cancel").click()
     expect(own.get_by_label("Edit your comment")).to_be_hidden()
     assert row() == before
 
-    own.locator("summary", has_text="Delete").click()
+    own.get_by_role("link", name="Delete").click()
     question = own.locator(f"#delete-form-{mine.pk}")
     expect(question).to_contain_text("Delete this comment?")
     expect(question).to_be_in_viewport()
     assert row() == before
     shoot(page, "comment-delete-confirm", width)
 
-    question.locator("summary", has_text="No, keep it").click()
+    question.get_by_role("link", name="No, keep it").click()
     expect(question).to_be_hidden()
     mine.refresh_from_db()
     assert mine.status == Comment.Status.PUBLISHED
 
-    own.locator("summary", has_text="Delete").click()
+    own.get_by_role("link", name="Delete").click()
     question.get_by_role("button", name="Yes, delete it").click()
     expect(page.locator(f"#comment-{mine.pk}")).to_have_count(0)
     mine.refresh_from_db()

@@ -82,14 +82,14 @@ def test_subscriber_logs_in_posts_replies_edits_and_reports(page, live_server, d
 
     # Reply to Ilona.
     theirs = page.locator(f"#comment-{opening.pk}")
-    theirs.locator("summary", has_text="Reply").click()
+    theirs.get_by_role("link", name="Reply").click()
     theirs.get_by_label("Your reply to Ilona Varga").fill("Older, and better documented too.")
     theirs.get_by_role("button", name="Post reply").click()
     expect(page.locator(".comment-replies")).to_contain_text("Older, and better documented too.")
 
     # Edit her own comment.
     own = page.locator(f"#comment-{mine.pk}")
-    own.locator("summary", has_text="Edit").click()
+    own.get_by_role("link", name="Edit").click()
     own.get_by_label("Edit your comment").fill("A careful piece. The third part persuaded me.")
     own.get_by_role("button", name="Save changes").click()
     expect(page.locator(f"#comment-{mine.pk}")).to_contain_text("The third part persuaded me.")
@@ -97,7 +97,7 @@ def test_subscriber_logs_in_posts_replies_edits_and_reports(page, live_server, d
 
     # Report Ilona's comment.
     theirs = page.locator(f"#comment-{opening.pk}")
-    theirs.locator("summary", has_text="Report").click()
+    theirs.get_by_role("link", name="Report").click()
     theirs.get_by_label("Why should a moderator look at this comment?").select_option("off_topic")
     theirs.get_by_role("button", name="Send report").click()
     expect(page.locator(f"#comment-{opening.pk}")).to_contain_text("You reported this comment")

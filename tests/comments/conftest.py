@@ -4,6 +4,7 @@ And the subscriber who takes part in one: ``priya``, logged in, under ``article`
 import datetime
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from comments.models import Comment
@@ -34,7 +35,8 @@ def discussion(db, author):
     pending = CommentFactory(
         article=article, member=author, body=PENDING_TEXT, status=Comment.Status.PENDING
     )
-    for n in range(50):
+    # One page of threads after the first comment: the late one opens the second page.
+    for n in range(settings.COMMENTS_PER_PAGE):
         CommentFactory(
             article=article,
             member=author,

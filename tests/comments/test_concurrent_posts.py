@@ -70,7 +70,10 @@ def test_two_hundred_posts_sent_at_once_store_each_form_exactly_once(tmp_path):
     with app_server(tmp_path, **SERVER_SETTINGS) as base:
         visitors = [Browser(base, dict(cookies)) for cookies in sessions]
         with ThreadPoolExecutor(max_workers=8) as pool:
-            pages = list(pool.map(lambda v: v.get(article.get_absolute_url()).text, visitors))
+            # The page with the reply form opened under the opening remark, as its Reply
+            # link draws it: the new-comment form and that reply form, each with its key.
+            page_url = f"{article.get_absolute_url()}?reply={opening.pk}"
+            pages = list(pool.map(lambda v: v.get(page_url).text, visitors))
 
         # 40 forms sent once, 40 sent twice (a double click), 20 replies sent four times
         # (a retrying connection): 200 posts of 100 distinct forms.

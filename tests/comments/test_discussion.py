@@ -22,6 +22,14 @@ def page_of(client, article, query=""):
     return client.get(article.get_absolute_url() + query).content.decode()
 
 
+def actions_of(html, pk):
+    """The action links in the row under comment ``pk``, in order."""
+    block = html.split(f'id="comment-{pk}"', 1)[1].split("</article>", 1)[0]
+    return re.findall(
+        r'<a class="comment-action" href="[^"]*" data-action="\w+"[^>]*>(\w+)</a>', block
+    )
+
+
 def landing(client, response, anchor="new-comment"):
     """The page a refused form sends the reader to (303 See Other, never a page drawn in
     answer to the POST, so a reload cannot send it again), checked to land on ``anchor``."""
@@ -202,7 +210,8 @@ def test_a_lifted_ban_lets_the_member_post_again(client, priya, article):
 def test_authors_edit_their_comment_within_15_minutes_and_not_after(client, priya, article, clock):
     post(client, article, "Frist draft.")
     comment = Comment.objects.get(article=article)
-    assert "Edit your comment" in page_of(client, article)
+    assert "Edit" in actions_of(page_of(client, article), comment.pk)
+    assert "Edit your comment" in page_of(client, article, f"?edit={comment.pk}")
 
     clock.advance(minutes=14, seconds=59)
     response = client.post(f"/comments/{comment.pk}/edit/", {"body": "First draft."})
@@ -212,7 +221,8 @@ def test_authors_edit_their_comment_within_15_minutes_and_not_after(client, priy
     assert "edited" in page_of(client, article)
 
     clock.advance(seconds=1)
-    assert "Edit your comment" not in page_of(client, article)
+    assert "Edit" not in actions_of(page_of(client, article), comment.pk)
+    assert "Edit your comment" not in page_of(client, article, f"?edit={comment.pk}")
     response = client.post(f"/comments/{comment.pk}/edit/", {"body": "Too late."})
     assert "can no longer be changed" in landing(client, response, f"edit-form-{comment.pk}")
     comment.refresh_from_db()
@@ -273,7 +283,8 @@ def test_a_report_without_a_reason_is_refused_and_the_form_reopens(client, priya
     other = CommentFactory(article=article, body="Something rude.")
     response = client.post(f"/comments/{other.pk}/report/", {"reason": "", "detail": "Hmm."})
     html = landing(client, response, f"report-form-{other.pk}")
-    assert re.search(r'<details class="comment-action" name="[^"]+" open>\s*<summary>Report', html)
+    assert re.search(r'data-action="report" aria-current="true">Report</a>', html)
+    assert f'id="report-form-{other.pk}"' in html
     assert "This field is required." in html
     assert not Report.objects.exists()
 
@@ -319,7 +330,7 @@ def test_closed_comments_keep_count_and_comments_but_lose_the_form(client, priya
     assert not Comment.objects.filter(body="After closing.").exists()
 
 
-def test_fifty_threads_a_page_oldest_first_replies_do_not_count(client, priya, article):
+def test_twenty_threads_a_page_oldest_first_replies_do_not_count(client, priya, article):
     start = timezone.now() - datetime.timedelta(days=1)
     threads = [
         CommentFactory(
@@ -327,25 +338,44 @@ def test_fifty_threads_a_page_oldest_first_replies_do_not_count(client, priya, a
             body=f"Thread {n:02d}.",
             created_at=start + datetime.timedelta(minutes=n),
         )
-        for n in range(52)
+        for n in range(22)
     ]
     for n in range(5):
         CommentFactory(article=article, parent=threads[0], body=f"Reply {n}.")
     first = page_of(client, article)
     second = page_of(client, article, "?page=2")
-    assert first.index("Thread 00.") < first.index("Thread 49.")
-    assert "Thread 50." not in first and "Reply 4." in first
-    assert "Thread 50." in second and "Thread 51." in second and "Thread 49." not in second
+    assert first.index("Thread 00.") < first.index("Thread 19.")
+    assert "Thread 20." not in first and "Reply 4." in first
+    assert "Thread 20." in second and "Thread 21." in second and "Thread 19." not in second
     assert "Comments page 2 of 2" in second
-    assert "57 comments" in first
+    assert "27 comments" in first
+
+
+def test_more_comments_is_a_plain_link_to_the_next_page_of_threads(client, priya, article):
+    start = timezone.now() - datetime.timedelta(days=1)
+    for n in range(45):
+        CommentFactory(
+            article=article,
+            body=f"Thread {n:02d}.",
+            created_at=start + datetime.timedelta(minutes=n),
+        )
+    first, second = page_of(client, article), page_of(client, article, "?page=2")
+    more = (
+        '<a class="pagination__next comments__more" '
+        'href="/articles/the-quiet-channel/?page={}#comments">More comments'
+    )
+    assert more.format(2) in first
+    assert more.format(3) in second
+    assert "Comments page 1 of 3" in first
+    assert "More comments" not in page_of(client, article, "?page=3")
 
 
 def test_after_posting_the_reader_lands_on_the_page_that_holds_the_comment(client, priya, article):
     start = timezone.now() - datetime.timedelta(days=1)
-    for n in range(50):
+    for n in range(20):
         CommentFactory(article=article, created_at=start + datetime.timedelta(minutes=n))
-    response = post(client, article, "The fifty-first.")
-    comment = Comment.objects.get(body="The fifty-first.")
+    response = post(client, article, "The twenty-first.")
+    comment = Comment.objects.get(body="The twenty-first.")
     assert response["Location"].endswith(f"?page=2#comment-{comment.pk}")
 
 
@@ -386,7 +416,7 @@ def test_anonymous_readers_are_asked_to_subscribe_or_log_in_and_come_back(client
 
 
 def test_a_refused_post_re_renders_links_that_lead_back_to_the_article(client, priya, article):
-    for _ in range(51):
+    for _ in range(21):
         CommentFactory(article=article)
     html = landing(client, post(client, article, ""))
     assert 'href="/articles/the-quiet-channel/?page=2#comments"' in html

@@ -19,10 +19,11 @@ def submission_keys(html: str) -> list[str]:
 
 
 def test_every_comment_form_is_drawn_with_its_own_key(client, priya, article):
-    CommentFactory(article=article, body="An opening remark to reply to.")
-    first, second = page_of(client, article), page_of(client, article)
+    opening = CommentFactory(article=article, body="An opening remark to reply to.")
+    query = f"?reply={opening.pk}"
+    first, second = page_of(client, article, query), page_of(client, article, query)
     keys = submission_keys(first) + submission_keys(second)
-    assert len(keys) == 4  # the new-comment form and one reply form, on each page
+    assert len(keys) == 4  # the new-comment form and the opened reply form, on each page
     assert len(set(keys)) == 4
 
 
@@ -41,7 +42,7 @@ def test_the_same_form_sent_twice_stores_one_comment_and_answers_both_with_it(
 
 def test_a_repeated_reply_is_stored_once(client, priya, article):
     opening = CommentFactory(article=article, body="An opening remark.")
-    key = submission_keys(page_of(client, article))[1]
+    key = submission_keys(page_of(client, article, f"?reply={opening.pk}"))[1]
     for _ in range(3):
         response = post(client, article, "A reply.", parent=opening.pk, submission=key)
         assert response.status_code == 302

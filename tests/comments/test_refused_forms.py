@@ -8,22 +8,25 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
 from comments.models import Comment
-from tests.comments.test_discussion import landing, page_of, post, subscriber
+from tests.comments.test_discussion import actions_of, landing, page_of, post, subscriber
 from tests.factories import ArticleFactory, CommentFactory, MemberFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def open_action(html: str, pk: int) -> str | None:
-    """The action whose form is drawn open under comment ``pk``."""
-    found = re.search(
-        rf'<details class="comment-action[^"]*" name="actions-{pk}" open>\s*<summary>(\w+)', html
-    )
-    return found.group(1) if found else None
+    """The action whose form is drawn open under comment ``pk`` (its link marked current,
+    its form beneath the row)."""
+    block = html.split(f'id="comment-{pk}"', 1)[1].split("</article>", 1)[0]
+    found = re.search(r'data-action="(\w+)" aria-current="true">(\w+)</a>', block)
+    if not found or f'id="{found.group(1)}-form-{pk}"' not in block:
+        return None
+    return found.group(2)
 
 
 # --- Refused, in place, once ------------------------------------------------------------------
@@ -67,7 +70,7 @@ def test_a_refused_reply_reopens_under_its_comment_on_the_page_that_holds_it(
     client, priya, article
 ):
     start = timezone.now() - datetime.timedelta(days=1)
-    for n in range(50):
+    for n in range(settings.COMMENTS_PER_PAGE):
         CommentFactory(article=article, created_at=start + datetime.timedelta(minutes=n))
     late = CommentFactory(article=article, body="A late remark.")
     response = post(client, article, "  ", parent=late.pk)
@@ -91,19 +94,43 @@ def test_a_refused_edit_keeps_the_new_wording_in_the_open_edit_form(client, priy
 # --- The action row ---------------------------------------------------------------------------
 
 
-def test_every_form_a_comment_opens_has_a_cancel_in_the_same_group(client, priya, article):
+def test_the_page_draws_no_form_under_a_comment_until_one_is_asked_for(client, priya, article):
     own = CommentFactory(article=article, member=priya, body="Mine.")
     theirs = CommentFactory(article=article, body="Theirs.")
     html = page_of(client, article)
-    for comment, expected in ((own, ["Reply", "Edit", "Delete"]), (theirs, ["Reply", "Report"])):
-        block = html.split(f'id="comment-{comment.pk}"', 1)[1].split("</article>", 1)[0]
-        group = f'name="actions-{comment.pk}"'
-        actions = re.findall(
-            rf'<details class="comment-action[^"_]*" {group}>\s*<summary>(\w+)', block
-        )
-        cancels = re.findall(rf'<details class="comment-action__cancel" {group}><summary>', block)
-        assert actions == expected
-        assert len(cancels) == len(actions)
+    assert actions_of(html, own.pk) == ["Reply", "Edit", "Delete"]
+    assert actions_of(html, theirs.pk) == ["Reply", "Report"]
+    discussion = html.split('id="comments"', 1)[1]
+    assert discussion.count("<form") == 1  # the new comment's
+    assert not re.findall(r'id="\w+-form-\d+"', discussion)
+
+
+def test_every_action_link_opens_its_one_form_with_a_cancel_back_to_the_comment(
+    client, priya, article
+):
+    own = CommentFactory(article=article, member=priya, body="Mine.")
+    theirs = CommentFactory(article=article, body="Theirs.")
+    url = article.get_absolute_url()
+    for comment, actions in ((own, ["reply", "edit", "delete"]), (theirs, ["reply", "report"])):
+        for action in actions:
+            link = f'href="{url}?{action}={comment.pk}#{action}-form-{comment.pk}"'
+            assert link in page_of(client, article)
+            html = page_of(client, article, f"?{action}={comment.pk}")
+            assert open_action(html, comment.pk) == action.capitalize()
+            forms = re.findall(r'<form[^>]* id="(\w+-form-\d+)"', html)
+            assert forms == [f"{action}-form-{comment.pk}"]
+            form = html.split(f'id="{action}-form-{comment.pk}"', 1)[1].split("</form>", 1)[0]
+            assert re.search(
+                rf'<a class="comment-form__cancel" href="{url}#comment-{comment.pk}">', form
+            )
+
+
+def test_a_form_asked_for_that_the_reader_may_not_use_is_not_drawn(client, priya, article):
+    theirs = CommentFactory(article=article, body="Theirs.")
+    html = page_of(client, article, f"?edit={theirs.pk}")
+    assert f"edit-form-{theirs.pk}" not in html
+    assert "Edit your comment" not in html
+    assert open_action(html, theirs.pk) is None
 
 
 # --- Deleting asks first ----------------------------------------------------------------------
@@ -121,11 +148,11 @@ def test_deleting_without_the_confirmation_only_asks_the_question(client, priya,
 
 def test_the_delete_form_asks_and_its_button_confirms(client, priya, article):
     own = CommentFactory(article=article, member=priya, body="Second thoughts.")
-    html = page_of(client, article)
+    html = page_of(client, article, f"?delete={own.pk}")
     form = html.split(f'id="delete-form-{own.pk}"', 1)[1].split("</form>", 1)[0]
     assert "Delete this comment?" in form
     assert re.search(r'<button[^>]*name="confirm" value="yes"[^>]*>Yes, delete it</button>', form)
-    assert "<summary>No, keep it</summary>" in form
+    assert ">No, keep it</a>" in form
     client.post(f"/comments/{own.pk}/delete/", {"confirm": "yes"})
     own.refresh_from_db()
     assert own.status == Comment.Status.DELETED

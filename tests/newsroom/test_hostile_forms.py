@@ -8,6 +8,7 @@ display name) or refused with a clear message on the form, never an error page.
 """
 
 import pytest
+from django.conf import settings
 from django.utils.html import escape
 from taggit.models import Tag
 
@@ -234,7 +235,7 @@ def test_a_subscriber_posts_hostile_comments(strings, client, people):
         stored.append(value)
     # Every stored comment is on the discussion's pages, as text.
     shown = ""
-    for page in range(1, len(stored) // 50 + 2):
+    for page in range(1, len(stored) // settings.COMMENTS_PER_PAGE + 2):
         response = client.get(f"{article.get_absolute_url()}?page={page}")
         assert response.status_code == 200
         assert not markup_problems(response.content.decode())
