@@ -43,6 +43,7 @@ from .home import load_home_slots
 from .likenesses import AUTHOR_SITTERS, LIKENESSES
 from .markup import prose, to_html
 from .masthead import ACCOUNTS, AUTHORS, EDITOR_IN_CHIEF, PUBLICATION, SECTIONS
+from .newsletters import count_newsletters, load_newsletters
 from .pages import PAGES
 from .records import DemoAccount, DemoActor, DemoArticle
 from .sources import SOURCES
@@ -76,7 +77,10 @@ def load_demo(password: str, now: datetime | None = None) -> LoadResult:
         load_appeal_and_sponsors(authors, now)
         # About, masthead, contact and the policies, linked in the footer.
         load_pages()
+        # The Daily Brief and Weekly Europe, offered to readers (none signed up).
+        load_newsletters(sections)
     counts = count_rows()
+    counts.update(count_newsletters())
     counts.update(count_discussion())
     counts.update(count_appeal_and_sponsors())
     return LoadResult(ACCOUNTS, counts)

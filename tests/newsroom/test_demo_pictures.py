@@ -1,5 +1,6 @@
 """The demo reads like a real publication's day: photo credits name outlets the pieces cite,
-every actor has a coloured portrait, and the pieces are of several kinds."""
+every actor has a coloured portrait, the pieces are of several kinds, and its newsletters
+are offered."""
 
 import io
 import re
@@ -9,6 +10,7 @@ from PIL import Image, ImageStat
 
 from actors.models import Actor
 from articles.models import Article
+from newsletters.models import Recipient
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +64,10 @@ def test_the_demo_mixes_news_analysis_opinion_and_explainers(demo):
     kinds = set(Article.objects.public().values_list("kind", flat=True))
 
     assert kinds == {"news", "analysis", "opinion", "explainer"}
+
+
+def test_the_demo_offers_its_newsletters_and_signs_no_one_up(client, demo):
+    page = client.get("/newsletters/").text
+    assert "The Daily Brief" in page and "Weekly Europe" in page
+    assert "no newsletter to offer" not in page
+    assert not Recipient.objects.exists(), "sign-up is the reader's, confirmed by e-mail"
