@@ -132,15 +132,12 @@ def follow(request, kind, slug):
     the account page's list): ``action=follow`` or ``unfollow``, then 303 back to the page
     it was pressed on (``next``, when it is one of ours) or to the thing's page."""
     target = follows.find_target(kind, slug)
+    # The button's new state is the answer: no message waits in the session for a page
+    # that shows it later.
     if request.POST.get("action") == "unfollow":
         follows.unfollow(request.user, target)
-        messages.success(request, f"You no longer follow {follows.name_of(target)}.")
     else:
         follows.follow(request.user, target)
-        messages.success(
-            request,
-            f"You follow {follows.name_of(target)}: new pieces come in your daily digest e-mail.",
-        )
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()

@@ -235,3 +235,14 @@ def test_a_batch_reads_in_a_fixed_number_of_queries_whatever_its_size(world, mai
     # Who follows; their follows; today's and previous digests; their addresses; the pieces
     # and their actor links, bylines and tags; their standing is not asked (no gated piece).
     assert len(reads) == 9
+
+
+def test_the_worker_task_and_the_queued_command_send_the_digests(inbox, world, capsys):
+    from newsletters.tasks import send_follow_digests
+
+    ArticleFactory(headline="Morning piece", section=world["diplomacy"])
+    call_command("send_follow_digests", "--queue")  # the test suite's queue runs it at once
+    assert "Queued" in capsys.readouterr().out
+    assert len(inbox.messages) == 1
+    assert send_follow_digests.enqueue().return_value == 0  # the day's digest is out
+    assert len(inbox.messages) == 1
