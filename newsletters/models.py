@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Section
+from articles.models import Article, AuthorProfile, Section
 from web.slugs import SluggedModel
 
 
@@ -269,7 +269,7 @@ class Follow(models.Model):
 
 def name_of(target) -> str:
     """How a followed thing is named to readers (an author by their byline)."""
-    return getattr(target, "byline", None) or target.name
+    return target.byline if isinstance(target, AuthorProfile) else target.name
 
 
 class FollowDigest(models.Model):
