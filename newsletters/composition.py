@@ -45,6 +45,11 @@ IMAGE_WIDTH = 560
 _inliner = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
 
 
+def inline_css(html: str) -> str:
+    """The template's stylesheet moved into ``style`` attributes (media queries kept)."""
+    return _inliner.inline(html)
+
+
 def absolute(url: str) -> str:
     return url if url.startswith(("http://", "https://", "mailto:")) else settings.SITE_URL + url
 
@@ -188,7 +193,9 @@ def _image_of(article: Article) -> dict | None:
     }
 
 
-def _pieces(articles: list[Article], *, subscriber: bool) -> list[Piece]:
+def draw_pieces(articles: list[Article], *, subscriber: bool) -> list[Piece]:
+    """The pieces as an e-mail shows them to a reader who subscribes (``subscriber``) or
+    not: gated ones are cut to their dek and a link for the others (``newsletters.access``)."""
     drawn = []
     for article in articles:
         full = access.gets_full_piece(article, subscriber=subscriber)
@@ -218,12 +225,12 @@ def _draw(issue: Issue, pieces: list[Piece]) -> Drawn:
         "newsletters_url": settings.SITE_URL + "/newsletters/",
         "unsubscribe_url": UNSUBSCRIBE_MARK,
     }
-    html = _inliner.inline(render_to_string("newsletters/email/issue.html", context))
+    html = inline_css(render_to_string("newsletters/email/issue.html", context))
     text = render_to_string("newsletters/email/issue.txt", context)
     return Drawn(html=html, text=text)
 
 
-def _host() -> str:
+def host() -> str:
     return urlsplit(settings.SITE_URL).hostname or "localhost"
 
 
@@ -231,13 +238,13 @@ def compose(issue: Issue, articles: list[Article] | None = None) -> Composition:
     """The issue drawn for subscribers and, when some piece is theirs alone, for the rest."""
     articles = pieces_of(issue) if articles is None else articles
     needs_standing = any(access.is_gated(a) for a in articles)
-    full = _draw(issue, _pieces(articles, subscriber=True))
-    teaser = _draw(issue, _pieces(articles, subscriber=False)) if needs_standing else full
+    full = _draw(issue, draw_pieces(articles, subscriber=True))
+    teaser = _draw(issue, draw_pieces(articles, subscriber=False)) if needs_standing else full
     return Composition(
         issue=issue,
         subject=issue.subject,
         full=full,
         teaser=teaser,
         needs_standing=needs_standing,
-        headers={"List-Id": f"{issue.newsletter.name} <{issue.newsletter.slug}.{_host()}>"},
+        headers={"List-Id": f"{issue.newsletter.name} <{issue.newsletter.slug}.{host()}>"},
     )

@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Section
+from articles.models import Article, AuthorProfile, Section
 from web.slugs import SluggedModel
 
 
@@ -75,6 +75,11 @@ class Recipient(models.Model):
         help_text="A bounce or complaint was recorded: no more mail goes to this address.",
     )
     dead_reason = models.CharField("why unreachable", max_length=200, blank=True)
+    follow_digests = models.BooleanField(
+        "receives follow digests",
+        default=True,
+        help_text="The daily e-mail of new pieces on what the member follows.",
+    )
 
     objects = RecipientQuerySet.as_manager()
 
@@ -189,3 +194,108 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.issue} → {self.recipient}"
+
+
+class Follow(models.Model):
+    """A member's wish to hear of new pieces that link one thing: an actor, an author (by
+    byline), a section or a tag. Exactly one of the four is set (``kind`` says which)."""
+
+    class Kind(models.TextChoices):
+        ACTOR = "actor", "Actor"
+        AUTHOR = "author", "Author"
+        SECTION = "section", "Section"
+        TAG = "tag", "Topic"
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
+    )
+    actor = models.ForeignKey(
+        "actors.Actor", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    author = models.ForeignKey(
+        "articles.AuthorProfile", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    tag = models.ForeignKey(
+        "taggit.Tag", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    KINDS = [Kind.ACTOR, Kind.AUTHOR, Kind.SECTION, Kind.TAG]
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(actor__isnull=False, author=None, section=None, tag=None)
+                    | models.Q(actor=None, author__isnull=False, section=None, tag=None)
+                    | models.Q(actor=None, author=None, section__isnull=False, tag=None)
+                    | models.Q(actor=None, author=None, section=None, tag__isnull=False)
+                ),
+                name="follow_names_exactly_one_thing",
+            ),
+            *(
+                models.UniqueConstraint(
+                    fields=["member", kind],
+                    condition=models.Q(**{f"{kind}__isnull": False}),
+                    name=f"one_follow_per_{kind}",
+                )
+                for kind in ("actor", "author", "section", "tag")
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member} → {self.target}"
+
+    @property
+    def kind(self) -> str:
+        return next(kind for kind in self.KINDS if getattr(self, f"{kind.value}_id") is not None)
+
+    @property
+    def target(self):
+        return getattr(self, self.kind)
+
+    @property
+    def kind_label(self) -> str:
+        return self.Kind(self.kind).label
+
+    @property
+    def target_name(self) -> str:
+        return name_of(self.target)
+
+
+def name_of(target) -> str:
+    """How a followed thing is named to readers (an author by their byline)."""
+    return target.byline if isinstance(target, AuthorProfile) else target.name
+
+
+class FollowDigest(models.Model):
+    """The day's digest of one member's follows: one row per member and day, written before
+    the e-mail is handed to the mail server, so a second run (or a run after a crash) never
+    sends that member a second digest that day."""
+
+    class Status(models.TextChoices):
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follow_digests"
+    )
+    day = models.DateField()
+    until = models.DateTimeField(help_text="Pieces published up to this moment are in it.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SENDING)
+    pieces = models.PositiveSmallIntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["member", "day"], name="one_follow_digest_a_day")
+        ]
+
+    def __str__(self):
+        return f"{self.member}, {self.day}"

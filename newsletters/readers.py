@@ -163,16 +163,24 @@ def follow_address_change(member) -> None:
         pass
 
 
+def recipient_for_member(member) -> Recipient:
+    """The member's recipient, made (confirmed: the account's address was confirmed with the
+    account) when there is none."""
+    recipient = recipient_of(member)
+    if recipient is None:
+        recipient, _ = Recipient.objects.get_or_create(
+            email=normalise(member.email),
+            defaults={"member": member, "confirmed_at": timezone.now()},
+        )
+    return recipient
+
+
 @transaction.atomic
 def set_preferences(member, newsletters: Iterable[Newsletter]) -> Recipient:
     """The member's newsletters are exactly ``newsletters`` (of those offered now).
 
     The account's address was confirmed when the account was, so no link is mailed."""
-    recipient = recipient_of(member)
-    if recipient is None:
-        recipient, _ = Recipient.objects.get_or_create(
-            email=normalise(member.email), defaults={"member": member}
-        )
+    recipient = recipient_for_member(member)
     if not recipient.reachable:
         # Saved by the account's owner, who logs in with this address: it works.
         recipient.confirmed_at = recipient.confirmed_at or timezone.now()
@@ -198,6 +206,11 @@ def unsubscribe_url(recipient_id: int, newsletter_id: int) -> str:
     return settings.SITE_URL + reverse("newsletters:unsubscribe", args=[token])
 
 
+def masked(email: str) -> str:
+    local, _, domain = email.partition("@")
+    return f"{local[:1]}…@{domain}"
+
+
 @dataclass(frozen=True)
 class Unsubscription:
     recipient: Recipient
@@ -207,8 +220,7 @@ class Unsubscription:
     def masked_email(self) -> str:
         """The address as the unsubscribe page shows it ("a…@example.org"): enough for its
         owner to recognise, nothing for someone handed a forwarded link."""
-        local, _, domain = self.recipient.email.partition("@")
-        return f"{local[:1]}…@{domain}"
+        return masked(self.recipient.email)
 
     @property
     def subscribed(self) -> bool:

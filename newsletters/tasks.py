@@ -19,3 +19,11 @@ def send_batch(issue_id: int) -> int:
 @task
 def send_test(issue_id: int, member_id: int) -> None:
     sending.send_test(issue_id, member_id)
+
+
+@task
+def send_follow_digests() -> int:
+    """Today's follow digests (run once a day: see docs/newsletters.md, "Follows")."""
+    from . import digests
+
+    return digests.send_all().sent

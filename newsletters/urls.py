@@ -11,4 +11,6 @@ urlpatterns = [
     path("preferences/", views.preferences, name="preferences"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("bounces/", views.bounces, name="bounces"),
+    path("follow/<str:kind>/<slug:slug>/", views.follow, name="follow"),
+    path("follows/unsubscribe/<str:token>/", views.digest_unsubscribe, name="digest-unsubscribe"),
 ]

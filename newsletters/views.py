@@ -18,13 +18,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from web import ratelimit
 
-from . import readers
+from . import digests, follows, readers
 from .forms import PreferencesForm, SignupForm
 from .models import Newsletter
 
@@ -121,6 +122,49 @@ def unsubscribe(request, token):
             )
         return render(request, "newsletters/unsubscribed.html", {"found": found})
     return render(request, "newsletters/unsubscribe.html", {"found": found})
+
+
+@never_cache
+@require_POST
+@login_required
+def follow(request, kind, slug):
+    """The "Follow" / "Unfollow" button of an actor, author, section or tag page (and of
+    the account page's list): ``action=follow`` or ``unfollow``, then 303 back to the page
+    it was pressed on (``next``, when it is one of ours) or to the thing's page."""
+    target = follows.find_target(kind, slug)
+    # The button's new state is the answer: no message waits in the session for a page
+    # that shows it later.
+    if request.POST.get("action") == "unfollow":
+        follows.unfollow(request.user, target)
+    else:
+        follows.follow(request.user, target)
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = follows.target_url(kind, target)
+    response = redirect(back)
+    response.status_code = 303  # See Other: a reload shows the page, never presses again
+    return response
+
+
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def digest_unsubscribe(request, token):
+    """The "stop these e-mails" link of every follow digest: no log-in, the token is the
+    proof. GET shows a button, POST stops the digest; RFC 8058's one-click POST gets a
+    short plain answer."""
+    recipient = digests.read_unsubscribe(token)
+    if recipient is None:
+        raise Http404("This unsubscribe link is not valid.")
+    context = {"masked_email": readers.masked(recipient.email), "recipient": recipient}
+    if request.method == "POST":
+        digests.stop(recipient)
+        if request.POST.get("List-Unsubscribe") == "One-Click":
+            return HttpResponse("Follow digests stopped.", content_type="text/plain")
+        return render(request, "newsletters/digest_unsubscribed.html", context)
+    return render(request, "newsletters/digest_unsubscribe.html", context)
 
 
 @csrf_exempt

@@ -16,6 +16,7 @@ from django_tasks_db.models import DBTaskResult
 from reversion.models import Version
 from taggit.models import Tag
 
+import newsletters.digests
 import newsletters.readers
 from articles.models import Article, HomeSlot, Page, PublishOverride
 from comments.models import Comment, HeldPhrase, ModerationAction, Suspension
@@ -209,6 +210,7 @@ def build_world(people: dict) -> dict:
         "delivery": delivery,
         "unsubscribe_token": newsletters.readers.unsubscribe_token(recipient.pk, newsletter.pk),
         "confirm_token": newsletters.readers.confirmation_token("new@example.net", [newsletter]),
+        "digest_token": newsletters.digests.unsubscribe_token(recipient.pk),
         "task_result": DBTaskResult.objects.create(
             task_path="newsletters.tasks.send_batch",
             args_kwargs={"args": [issue.pk], "kwargs": {}},

@@ -277,6 +277,29 @@ MATRIX: dict[str, list[Cell]] = {
         Cell("/newsletters/unsubscribe/{unsubscribe_token}/", PUBLIC),
         Cell("/newsletters/unsubscribe/1-1:forged/", NOT_FOUND),
     ],
+    # The follow button of actor, author, section and tag pages: a member's POST answers
+    # 303 back to the page; anonymous readers are sent to log in.
+    "newsletters/follow/<str:kind>/<slug:slug>/": [
+        Cell("/newsletters/follow/actor/{actor.slug}/", NO_GET),
+        Cell(
+            "/newsletters/follow/actor/{actor.slug}/",
+            logged_in(303),
+            method="post",
+            data={"action": "follow"},
+        ),
+        Cell(
+            "/newsletters/follow/section/{section.slug}/",
+            logged_in(303),
+            method="post",
+            data={"action": "unfollow"},
+        ),
+        Cell("/newsletters/follow/planet/earth/", logged_in(404), method="post", data={}),
+    ],
+    # The follow digest's "stop these e-mails" link: no log-in, a masked address only.
+    "newsletters/follows/unsubscribe/<str:token>/": [
+        Cell("/newsletters/follows/unsubscribe/{digest_token}/", PUBLIC),
+        Cell("/newsletters/follows/unsubscribe/1:forged/", NOT_FOUND),
+    ],
     # Off while NEWSLETTER_WEBHOOK_SECRET is unset.
     "newsletters/bounces/": [
         Cell("/newsletters/bounces/", NO_GET),
