@@ -19,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch",
             action="store_true",
-            help="Run every task waiting now, then stop (database queue only).",
+            help="Run every task waiting now, then stop (RQ's burst mode on the RQ queue).",
         )
 
     def handle(self, *args, batch=False, **options):
@@ -34,14 +34,11 @@ class Command(BaseCommand):
                 verbosity=verbosity,
             )
         elif settings.TASKS_BACKEND == "rq":
-            if batch:
-                raise CommandError(
-                    "--batch is for the database queue; RQ workers run until stopped."
-                )
             call_command(
                 "rqworker",
                 *settings.RQ_QUEUES,
                 job_class="django_tasks_rq.Job",
+                burst=batch,
                 verbosity=verbosity,
             )
         else:
