@@ -15,6 +15,9 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
+from articles.caching import article_tag
+from web import reader_cache
+
 from .gate import Access
 from .models import Comment, Report, shown_to, visible
 from .posting import may_delete, may_edit, may_report
@@ -27,9 +30,21 @@ PLACEHOLDERS = {
 }
 
 
+# How long a count is kept at most; a comment saved moves its article's tag on at once.
+COUNT_KEPT_SECONDS = 24 * 60 * 60
+
+
 def visible_count(article) -> int:
-    """The number everyone sees: visible comments and replies on ``article``. One query."""
-    return Comment.objects.visible().filter(article=article).count()
+    """The number everyone sees: visible comments and replies on ``article``. Kept in the
+    reader cache under the article's tag, which every saved comment moves on (as it does
+    for the stored page that shows the same number): one query when it changed, none
+    otherwise."""
+    return reader_cache.remember(
+        f"comment-count:{article.pk}",
+        (article_tag(article.pk),),
+        lambda: Comment.objects.visible().filter(article=article).count(),
+        lambda: COUNT_KEPT_SECONDS,
+    )
 
 
 def _reported_by(member):
