@@ -62,14 +62,20 @@ def month_of(at: datetime) -> date:
     return timezone.localdate(at).replace(day=1)
 
 
+def whole_without_allowance(article: Article, *, entitled: bool) -> bool:
+    """The rule where no allowance is counted, such as an e-mail: public pieces whole for
+    everyone, gated ones only for the ``entitled`` (subscribers, and the newsroom)."""
+    return entitled or not article.is_gated
+
+
 def sends_in_full(member, article: Article, at: datetime | None = None) -> bool:
     """True when ``member`` (None for nobody in particular) is given the whole of ``article``
-    where no allowance is counted, such as an e-mail: public pieces to everyone, gated ones
-    to subscribers and the newsroom only. One query for a logged-in member of a gated
-    piece, none otherwise."""
+    where no allowance is counted (``whole_without_allowance``). One query for a logged-in
+    member of a gated piece, none otherwise."""
     if not article.is_gated:
         return True
-    return standing(member, at).subscriber or works_on_articles(member)
+    entitled = standing(member, at).subscriber or works_on_articles(member)
+    return whole_without_allowance(article, entitled=entitled)
 
 
 def reading(request, article: Article) -> Reading:

@@ -8,7 +8,7 @@ standing is read in one query (``subscribers_among``). A recipient without an ac
 not a subscriber.
 """
 
-from members.access import sends_in_full
+from members.access import sends_in_full, whole_without_allowance
 from members.subscriptions import standing, subscribers_among
 
 __all__ = ["gets_full_piece", "is_gated", "is_subscriber", "sends_in_full", "subscribers_among"]
@@ -20,8 +20,8 @@ def is_gated(article) -> bool:
 
 def gets_full_piece(article, *, subscriber: bool) -> bool:
     """True when a reader whose standing is known (``subscriber``) is sent ``article`` in
-    full: ``sends_in_full`` for a reader already counted among the subscribers or not."""
-    return subscriber or not article.is_gated
+    full: the site's rule (``members.access``), the batch's standing already read."""
+    return whole_without_allowance(article, entitled=subscriber)
 
 
 def is_subscriber(member) -> bool:
