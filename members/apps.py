@@ -11,6 +11,10 @@ class MembersConfig(AppConfig):
 
         appeals.connect()
 
+        from .subscriptions import keep_standings_fresh
+
+        keep_standings_fresh()
+
         # The article page asks who reads a gated piece in full; the rule is ours.
         from articles.access import register_reading_rule
 

@@ -22,11 +22,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db.models import BooleanField, Case, F, Value, When
 from django.utils import timezone
 
+from web import reader_cache
+
 from .models import Subscription
-from .models.plans import gives_access_at
+from .models.plans import gives_access_at, started_by
 
 
 def is_subscriber(member, at: datetime | None = None) -> bool:
@@ -49,6 +52,9 @@ class Standing:
     # their last subscription ended, when that is known.
     lapsed: bool = False
     ended_at: datetime | None = None
+    # The next moment the answer may change by the clock alone (a subscription starting, a
+    # paid period or a grace period ending); None when no such moment is known.
+    changes_at: datetime | None = None
 
 
 NO_SUBSCRIPTION = Standing(subscriber=False, ad_free=False)
@@ -60,26 +66,48 @@ def standing(member, at: datetime | None = None) -> Standing:
     if member is None or not member.is_authenticated or not member.is_active:
         return NO_SUBSCRIPTION
     at = at or timezone.now()
-    started = (
-        Subscription.objects.started(at)
-        .filter(member=member)
+    rows = list(
+        Subscription.objects.filter(member=member)
+        .exclude(status=Subscription.Status.INCOMPLETE)
         .annotate(
-            gives_access=Case(
-                When(gives_access_at(at), then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            )
+            started=_as_column(started_by(at)),
+            gives_access=_as_column(started_by(at) & gives_access_at(at)),
         )
-        .values_list("gives_access", "plan__ad_free", "ends_at")
+        .values_list(
+            "started", "gives_access", "plan__ad_free", "ends_at", "starts_at", "payment_failed_at"
+        )
     )
-    rows = list(started)
-    current = [ad_free for gives_access, ad_free, _ in rows if gives_access]
+    changes_at = _next_change(rows, at)
+    current = [ad_free for _, gives_access, ad_free, *_ in rows if gives_access]
     if current:
-        return Standing(subscriber=True, ad_free=any(current))
-    if not rows:
-        return NO_SUBSCRIPTION
-    ends = [ends_at for _, _, ends_at in rows if ends_at is not None and ends_at <= at]
-    return Standing(subscriber=False, ad_free=False, lapsed=True, ended_at=max(ends, default=None))
+        return Standing(subscriber=True, ad_free=any(current), changes_at=changes_at)
+    started = [ends_at for began, _, _, ends_at, *_ in rows if began]
+    if not started:
+        return Standing(subscriber=False, ad_free=False, changes_at=changes_at)
+    ends = [ends_at for ends_at in started if ends_at is not None and ends_at <= at]
+    return Standing(
+        subscriber=False,
+        ad_free=False,
+        lapsed=True,
+        ended_at=max(ends, default=None),
+        changes_at=changes_at,
+    )
+
+
+def _as_column(condition) -> Case:
+    return Case(
+        When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
+
+
+def _next_change(rows, at: datetime) -> datetime | None:
+    """The first moment after ``at`` at which one of the subscriptions starts, ends its paid
+    period or its grace period (``standing``'s rows)."""
+    grace = timedelta(days=settings.SUBSCRIPTION_GRACE_DAYS)
+    moments = []
+    for *_, ends_at, starts_at, payment_failed_at in rows:
+        moments += [starts_at, ends_at, payment_failed_at and payment_failed_at + grace]
+    return min((m for m in moments if m is not None and m > at), default=None)
 
 
 def subscribers_among(member_ids: Iterable[int], at: datetime | None = None) -> set[int]:
@@ -94,11 +122,73 @@ def subscribers_among(member_ids: Iterable[int], at: datetime | None = None) -> 
     return set(current.values_list("member_id", flat=True))
 
 
+# How long a reader's standing is kept for drawing pages at most. A subscription saved or
+# deleted (a payment, a cancellation, the newsroom's grant) refreshes it at once, and so
+# does the moment one starts or runs out (``Standing.changes_at``); this only bounds what a
+# write that bypasses the models (raw SQL, a restored dump) leaves behind.
+STANDING_SECONDS = 60
+# Moved on by every saved plan (an ad-free plan that becomes one with sponsors).
+PLANS_TAG = "subscription-plans"
+
+
+def member_tag(member_id: int) -> str:
+    """The reader-cache tag of what is kept about one member's subscriptions."""
+    return f"member-subscriptions:{member_id}"
+
+
 def request_standing(request) -> Standing:
-    """``standing`` of the request's member, asked once however many blocks need it."""
+    """``standing`` of the request's member, for drawing a page: asked once however many
+    blocks need it, and kept in the reader cache between one page and the next (see
+    ``STANDING_SECONDS``), so a logged-in reader's page usually runs no query for it.
+    Decisions that change something (posting, paying) ask ``standing`` itself."""
     if not hasattr(request, "_member_standing"):
-        request._member_standing = standing(getattr(request, "user", None))
+        member = getattr(request, "user", None)
+        if member is None or not member.is_authenticated or not member.is_active:
+            request._member_standing = NO_SUBSCRIPTION
+        else:
+            request._member_standing = _kept_standing(member)
     return request._member_standing
+
+
+def _kept_standing(member) -> Standing:
+    key = f"standing:{member.pk}"
+    tags = (member_tag(member.pk), PLANS_TAG)
+    computed = {}
+
+    def compute() -> Standing:
+        computed["standing"] = standing(member)
+        return computed["standing"]
+
+    def timeout() -> int:
+        changes_at = computed["standing"].changes_at
+        if changes_at is None:
+            return STANDING_SECONDS
+        seconds = (changes_at - timezone.now()).total_seconds()
+        return max(1, min(STANDING_SECONDS, int(seconds)))
+
+    kept = reader_cache.remember(key, tags, compute, timeout)
+    if kept.changes_at is not None and kept.changes_at <= timezone.now():
+        # Its moment has come: a subscription started or ran out since it was kept.
+        reader_cache.invalidate(member_tag(member.pk))
+        kept = reader_cache.remember(key, tags, compute, timeout)
+    return kept
+
+
+def keep_standings_fresh() -> None:
+    """Saving or deleting a subscription or a plan refreshes the standings kept for pages
+    (called from ``MembersConfig.ready()``)."""
+    from .models import Plan
+
+    reader_cache.stale_when_changed(Subscription, _subscription_tags)
+    reader_cache.stale_when_changed(Plan, _plan_tags)
+
+
+def _subscription_tags(subscription) -> tuple[str, ...]:
+    return (member_tag(subscription.member_id),)
+
+
+def _plan_tags(plan) -> tuple[str, ...]:
+    return (PLANS_TAG,)
 
 
 def sees_appeal(reader: Standing) -> bool:

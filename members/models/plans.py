@@ -82,8 +82,12 @@ class SubscriptionQuerySet(models.QuerySet):
     def started(self, at=None):
         """Subscriptions that had begun by ``at`` (default: now), current or ended, leaving
         out checkouts still awaiting their first payment (they never gave access)."""
-        at = at or timezone.now()
-        return self.filter(starts_at__lte=at).exclude(status=Subscription.Status.INCOMPLETE)
+        return self.filter(started_by(at or timezone.now()))
+
+
+def started_by(at):
+    """The condition of ``SubscriptionQuerySet.started``, as a ``Q``."""
+    return models.Q(starts_at__lte=at) & ~models.Q(status=Subscription.Status.INCOMPLETE)
 
 
 def gives_access_at(at):

@@ -72,6 +72,39 @@ def test_an_open_ended_complimentary_subscription_gives_access():
     assert current_subscription(member).ends_at is None
 
 
+def test_a_subscription_saved_shows_on_the_readers_very_next_page(client):
+    """A reader's standing is kept between pages, never past a change to their
+    subscriptions: buying one, or its end, shows on the next request."""
+    member = MemberFactory()
+    article = ArticleFactory()
+    CommentFactory(article=article, body="Visible only to subscribers.")
+    client.force_login(member)
+    assert "Visible only to subscribers." not in client.get(article.get_absolute_url()).text
+
+    subscription = SubscriptionFactory(member=member)
+    assert "Visible only to subscribers." in client.get(article.get_absolute_url()).text
+
+    subscription.status = Subscription.Status.EXPIRED
+    subscription.ends_at = timezone.now() - datetime.timedelta(minutes=1)
+    subscription.save()
+    assert "Visible only to subscribers." not in client.get(article.get_absolute_url()).text
+
+
+def test_at_the_moment_a_subscription_starts_the_next_request_is_let_in(client, clock):
+    member = MemberFactory()
+    starts_at = clock.now + datetime.timedelta(minutes=5)
+    SubscriptionFactory(member=member, starts_at=starts_at, ends_at=starts_at + 30 * DAY)
+    article = ArticleFactory()
+    CommentFactory(article=article, body="Visible only to subscribers.")
+    client.force_login(member)
+
+    clock.set(starts_at - datetime.timedelta(microseconds=1))
+    assert "Visible only to subscribers." not in client.get(article.get_absolute_url()).text
+
+    clock.set(starts_at)
+    assert "Visible only to subscribers." in client.get(article.get_absolute_url()).text
+
+
 def test_at_the_moment_a_subscription_ends_the_next_request_is_denied(client, clock):
     """The subscription boundary: no grace, no cached answer; time moves, nothing sleeps."""
     member = MemberFactory()
