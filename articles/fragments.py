@@ -39,6 +39,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.template import engines
 
@@ -56,6 +57,7 @@ KEY_PREFIX = "fragment:"
 FULL = "full"
 TEASER = "teaser"
 VARIANTS = (FULL, TEASER)
+SEARCH_RESULTS = "search-results"
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,9 @@ PARTS = {
     "article-footer": Part(of_article=True),
     "article-related": Part(of_article=True, lists=True),
     "front-page": Part(of_article=False, lists=True),
+    # A search's results, one entry per query, filters and page (``variant``), with the
+    # number of the page shown (``articles.views.search_results_part``).
+    SEARCH_RESULTS: Part(of_article=False, lists=True),
 }
 
 
@@ -122,10 +127,11 @@ def remember(
     request,
     article: Article | None,
     variant: str | None,
-    draw: Callable[[], list[str]],
-) -> list[str]:
-    """``draw()`` (the part, cut at its live holes), from the cache while nothing it shows
-    has changed. A piece's bylines, actors, citations and tags are loaded only to draw it."""
+    draw: Callable[[], Any],
+) -> Any:
+    """``draw()`` (the part, cut at its live holes, or what its caller keeps of it), from
+    the cache while nothing it shows has changed. A piece's bylines, actors, citations and
+    tags are loaded only to draw it."""
 
     def compute():
         if article is not None:

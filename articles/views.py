@@ -3,18 +3,21 @@ Every list starts from ``Article.objects.public()``."""
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from web import ratelimit, reader_cache
 
-from . import access, previews
+from . import access, fragments, previews
 from .caching import article_tag
+from .fragments import SEARCH_RESULTS
 from .home import SLOTS, home_page_top
 from .models import Article, AuthorProfile, Page, Section
-from .search import search
+from .search import requested_page, search
 from .search.forms import PERIODS, SearchForm
 from .tags import public_tags
 
@@ -195,6 +198,30 @@ class AuthorView(ArticleListView):
         return articles.filter(bylines__author=self.subject)
 
 
+def search_results_part(request, criteria, page_number) -> tuple[str, int]:
+    """The results of a search drawn (``articles/includes/search_results.html``) with the
+    number of the page shown: ranked and drawn once, then kept like the other parts every
+    reader sees alike (``articles.fragments``) until a piece or a name they show changes. A
+    query readers repeat costs one cache round trip."""
+    number = requested_page(page_number)
+
+    def draw() -> tuple[str, int]:
+        results = search(criteria, number)
+        html = render_to_string(
+            "articles/includes/search_results.html",
+            {
+                "criteria": criteria,
+                "results": results,
+                "page_obj": results.page,
+                "paginator": results.page.paginator,
+            },
+            request,
+        )
+        return html, results.page.number
+
+    return fragments.remember(SEARCH_RESULTS, request, None, repr((criteria, number)), draw)
+
+
 @method_decorator(ratelimit.limit("search"), name="get")
 class SearchView(TemplateView):
     """Ranked public articles for ``?q=``, with section, kind and date filters (GET only, so
@@ -204,13 +231,17 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         form = SearchForm(self.request.GET)
-        results = search(form.criteria(), self.request.GET.get("page"))
+        criteria = form.criteria()
+        results_html, page_number = "", 1
+        if not criteria.is_empty:
+            results_html, page_number = search_results_part(
+                self.request, criteria, self.request.GET.get("page")
+            )
         return super().get_context_data(
-            results=results,
-            criteria=results.criteria,
+            criteria=criteria,
+            results_html=mark_safe(results_html),  # noqa: S308 — drawn by our template
+            page_number=page_number,
             shown=form.shown_values(),
-            page_obj=results.page,
-            paginator=results.page.paginator,
             kinds=Article.Kind.choices,
             periods=[(key, label) for key, (label, _) in PERIODS.items()],
             **kwargs,

@@ -29,6 +29,7 @@ __all__ = [
     "index_articles",
     "matching_names",
     "name_needles",
+    "requested_page",
     "search",
     "search_articles",
 ]
@@ -109,7 +110,7 @@ def search_articles(criteria: SearchCriteria, named: NamedActors | None = None):
     return articles
 
 
-def _page_number(value) -> int:
+def requested_page(value) -> int:
     """The page a reader asked for, as the paginator will read it (1 when unclear)."""
     try:
         return max(1, int(value))
@@ -125,7 +126,7 @@ def search(
     articles = Article.objects.none() if criteria.is_empty else search_articles(criteria, named)
     per_page = per_page or settings.ARTICLES_PER_PAGE
     if isinstance(articles, backends.RankedMatches):
-        articles.read_up_to(_page_number(page_number) * per_page)
+        articles.read_up_to(requested_page(page_number) * per_page)
     paginator = CappedPaginator(articles, per_page)
     page = paginator.get_page(page_number)
     page.object_list = list(page.object_list)

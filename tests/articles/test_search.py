@@ -540,3 +540,38 @@ def test_a_renamed_actor_is_found_by_its_new_name_at_once(client):
 
     assert actor.get_absolute_url() in client.get("/search/", {"q": "nikoloz"}).text
     assert actor.get_absolute_url() not in client.get("/search/", {"q": "saakashvili"}).text
+
+
+def test_a_repeated_search_is_answered_from_the_kept_results_until_a_piece_changes(client):
+    from django.test.utils import CaptureQueriesContext
+
+    first = ArticleFactory(headline="Harbour talks in Klaipeda", publish_at=days_ago(2))
+    assert headlines(client.get("/search/", {"q": "klaipeda"})) == ["Harbour talks in Klaipeda"]
+    with CaptureQueriesContext(connection) as captured:
+        assert headlines(client.get("/search/", {"q": "klaipeda"})) == ["Harbour talks in Klaipeda"]
+    assert len(captured) == 0
+
+    ArticleFactory(headline="Klaipeda, a week on", publish_at=days_ago(1))
+    assert sorted(headlines(client.get("/search/", {"q": "klaipeda"}))) == [
+        "Harbour talks in Klaipeda",
+        "Klaipeda, a week on",
+    ]
+
+    first.status = Article.Status.DRAFT
+    first.save()
+    assert headlines(client.get("/search/", {"q": "klaipeda"})) == ["Klaipeda, a week on"]
+
+
+def test_kept_results_are_kept_per_page_and_filters(client):
+    section = SectionFactory(name="Baltic", slug="baltic")
+    for n in range(12):
+        ArticleFactory(headline=f"Riga port {n}", publish_at=days_ago(n + 1))
+    ArticleFactory(headline="Riga in the Baltic section", section=section, publish_at=days_ago(20))
+
+    page_one = headlines(client.get("/search/", {"q": "riga"}))
+    page_two = headlines(client.get("/search/", {"q": "riga", "page": 2}))
+    only_baltic = headlines(client.get("/search/", {"q": "riga", "section": "baltic"}))
+
+    assert page_one and page_two and not set(page_one) & set(page_two)
+    assert only_baltic == ["Riga in the Baltic section"]
+    assert headlines(client.get("/search/", {"q": "riga"})) == page_one

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from articles.models import Article
 from articles.search import index_articles
 from articles.search.backends import search_backend
+from web import reader_cache
 
 
 class Command(BaseCommand):
@@ -24,6 +25,8 @@ class Command(BaseCommand):
             index_articles(Article.objects.filter(pk__gte=chunk[0], pk__lte=chunk[-1]))
             if options["verbosity"] > 1:
                 self.stdout.write(f"{start + len(chunk)} / {len(ids)}")
+        # What a search finds may have changed: results kept for readers are drawn afresh.
+        reader_cache.invalidate(reader_cache.LISTS)
         self.stdout.write(
             self.style.SUCCESS(f"Indexed {len(ids)} articles ({search_backend().name}).")
         )
