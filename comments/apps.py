@@ -14,6 +14,11 @@ class CommentsConfig(AppConfig):
         # A comment shows on its article's page only (its count included).
         stale_when_changed(Comment, lambda comment: (article_tag(comment.article_id),))
 
+        # Kept pages of threads show their authors' public names (comments.threads).
+        from .threads import keep_authors_fresh
+
+        keep_authors_fresh()
+
         # Reported comments on the desk, the admin's first page, after the articles' blocks.
         from web.desk import contribute
 

@@ -87,8 +87,10 @@ def _draw(comment: Comment) -> Fragment:
 
 
 def attach_fragments(comments: list[Comment]) -> None:
-    """Give each of ``comments`` (shown to the reader, not placeholders) its ``fragment``:
-    one cache round trip for all of them, and one more to store those drawn now."""
+    """Give each of ``comments`` (shown to the reader, not placeholders) that has none its
+    ``fragment``: one cache round trip for all of them, and one more to store those drawn
+    now."""
+    comments = [c for c in comments if getattr(c, "fragment", None) is None]
     if not comments:
         return
     keys = {comment.pk: fragment_key(comment) for comment in comments}

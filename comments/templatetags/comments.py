@@ -26,11 +26,18 @@ from .. import drafts
 from ..drawing import ACTIONS, draw_threads, offers
 from ..forms import CommentForm, submission_key
 from ..fragments import attach_fragments
-from ..gate import access
+from ..gate import access, may_read_comments
 from ..models import Report
 from ..posting import edit_deadline
 from ..text import render_comment_text
-from ..threads import discussion_counts, thread_page, visible_count
+from ..threads import (
+    discussion_counts,
+    everyones_counts,
+    reader_marks,
+    shared_thread_page,
+    thread_page,
+    visible_count,
+)
 
 register = template.Library()
 
@@ -111,21 +118,28 @@ def _open_form(context, article, comment, page_url: str) -> str:
     )
 
 
-def _count_now(member, article) -> tuple[int, int | None]:
+def _count_now(request, member, article) -> tuple[int, int | None]:
+    """Everyone sees the same number of comments; only a reader shown the discussion needs
+    the threads in their own view (their comments awaiting moderation among them)."""
     if member is None or not member.is_authenticated:
         return visible_count(article), None
-    return discussion_counts(article, member)
+    if not may_read_comments(member, subscriber=request_standing(request).subscriber):
+        return visible_count(article), None
+    if reader_marks(request, article, member).has_own_pending:
+        return discussion_counts(article, member)
+    return everyones_counts(article)
 
 
 def _counts(request, article) -> tuple[int, int | None]:
-    """The visible comments on ``article`` and, for a logged-in member, the threads in their
-    view (``threads.discussion_counts``): one query, asked once per request however many
-    parts of the page show the number."""
+    """The visible comments on ``article`` and, for a reader shown the discussion, the threads
+    in their view: kept in the cache, or for a reader with a comment awaiting moderation
+    their own (``threads.discussion_counts``); asked once per request however many parts of
+    the page show the number."""
     if request is None:
-        return _count_now(None, article)
+        return _count_now(None, None, article)
     asked = request.__dict__.setdefault("_comment_counts", {})
     if article.pk not in asked:
-        asked[article.pk] = _count_now(getattr(request, "user", None), article)
+        asked[article.pk] = _count_now(request, getattr(request, "user", None), article)
     return asked[article.pk]
 
 
@@ -161,7 +175,14 @@ def comments_area(context, article):
         return area
 
     state = drafts.take(request, article)
-    discussion = thread_page(article, member, request.GET.get("page"), rights, now, threads=threads)
+    # A reader with a comment awaiting moderation sees it where it will stand: their own
+    # page of threads. Everyone else reads the page all of them share, kept in the cache.
+    marks = reader_marks(request, article, member)
+    asked_page = request.GET.get("page")
+    if marks.has_own_pending:
+        discussion = thread_page(article, member, asked_page, rights, now, threads=threads)
+    else:
+        discussion = shared_thread_page(article, member, asked_page, rights, marks, now)
     drawn = _attach_form_state(discussion.threads, state, _asked_form(request.GET))
     attach_fragments(drawn)
     page_url = article.get_absolute_url()
