@@ -24,6 +24,7 @@ from .tags import public_tags
 HOME_LATEST = 6
 HOME_PER_SECTION = 4
 FRONT_PAGE_SECONDS = 600
+ARTICLE_SECONDS = 3600
 
 
 def front_page() -> dict:
@@ -97,7 +98,15 @@ class ArticleDetailView(DetailView):
         return Article.objects.public().for_page(parts=False)
 
     def get_object(self, queryset=None):
-        article = super().get_object(queryset)
+        # The piece itself is kept too, until any piece or the navigation changes (a piece
+        # taken down or edited moves the lists on): a page drawn for a logged-in reader, or
+        # with the page cache off, does not read it again. Not found is never kept.
+        article = reader_cache.remember(
+            f"article-page:{self.kwargs[self.slug_url_kwarg]}",
+            (reader_cache.SITE, reader_cache.LISTS),
+            lambda: super(ArticleDetailView, self).get_object(queryset),
+            lambda: reader_cache.lifetime(ARTICLE_SECONDS),
+        )
         reader_cache.tag_page(self.request, article_tag(article.pk))
         return article
 
