@@ -19,6 +19,10 @@ class CommentsConfig(AppConfig):
 
         keep_authors_fresh()
 
+        from .gate import keep_suspensions_fresh
+
+        keep_suspensions_fresh()
+
         # Reported comments on the desk, the admin's first page, after the articles' blocks.
         from web.desk import contribute
 

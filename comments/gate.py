@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from members.subscriptions import is_subscriber
+from web import reader_cache
 
 from .models import Suspension
 
@@ -89,6 +90,43 @@ def suspension_in_force(member, at: datetime | None = None) -> Suspension | None
     )
 
 
+# How long the suspension a page shows is kept at most; saving or deleting a suspension of
+# the member moves ``suspensions_tag`` on at once, and a kept one is looked up again once it
+# has run out.
+SUSPENSION_KEPT_SECONDS = 10 * 60
+
+
+def suspensions_tag(member_id: int) -> str:
+    return f"member-suspensions:{member_id}"
+
+
+def kept_suspension(member, at: datetime | None = None) -> Suspension | None:
+    """``suspension_in_force`` for drawing a page: kept in the reader cache between the
+    member's pages. Posting itself always asks ``suspension_in_force``."""
+    at = at or timezone.now()
+    if member is None or not member.is_authenticated:
+        return None
+    key, tags = f"suspension:{member.pk}", (suspensions_tag(member.pk),)
+
+    def find():
+        return suspension_in_force(member, at)
+
+    kept = reader_cache.remember(key, tags, find, lambda: SUSPENSION_KEPT_SECONDS)
+    if kept is not None and kept.until is not None and kept.until <= at:
+        reader_cache.invalidate(*tags)  # it has run out: another may follow it
+        kept = reader_cache.remember(key, tags, find, lambda: SUSPENSION_KEPT_SECONDS)
+    return kept
+
+
+def keep_suspensions_fresh() -> None:
+    """Saving or deleting a suspension refreshes what pages show of it (from ``ready()``)."""
+    reader_cache.stale_when_changed(Suspension, _suspension_tags)
+
+
+def _suspension_tags(suspension: Suspension) -> tuple[str, ...]:
+    return (suspensions_tag(suspension.member_id),)
+
+
 def suspension_message(suspension: Suspension) -> str:
     if suspension.is_ban:
         lead = "You can no longer post comments."
@@ -115,13 +153,19 @@ class Access:
 
 
 def access(
-    member, article, at: datetime | None = None, *, subscriber: bool | None = None
+    member,
+    article,
+    at: datetime | None = None,
+    *,
+    subscriber: bool | None = None,
+    for_page: bool = False,
 ) -> Access:
     """The rights of ``member`` in ``article``'s discussion; ``refusal`` says why they may
     not post.
 
     ``subscriber`` passes on an answer of ``is_subscriber`` already asked for the same
-    moment, to spare its query.
+    moment, to spare its query. ``for_page``: the rights only decide what a page offers,
+    so a suspension may come from the reader cache (``kept_suspension``).
     """
     at = at or timezone.now()
     if subscriber is None:
@@ -138,7 +182,7 @@ def access(
         return Access(may_post=False, refusal=POSTING_REFUSAL, **rights)
     if not article.comments_open:
         return Access(may_post=False, refusal="Comments are closed on this article.", **rights)
-    suspension = suspension_in_force(member, at)
+    suspension = kept_suspension(member, at) if for_page else suspension_in_force(member, at)
     if suspension is not None:
         refusal = suspension_message(suspension)
         return Access(may_post=False, refusal=refusal, suspension=suspension, **rights)

@@ -167,7 +167,7 @@ def comments_area(context, article):
     now = timezone.now()
     # The page has already asked whether the reader subscribes (the appeal asks too).
     reader = request_standing(request)
-    rights = access(member, article, now, subscriber=reader.subscriber)
+    rights = access(member, article, now, subscriber=reader.subscriber, for_page=True)
     area["count"], threads = _counts(request, article)
     if not rights.may_read:
         area["state"] = "invitation"

@@ -189,6 +189,24 @@ def test_a_suspended_subscriber_reads_but_cannot_post_and_is_told_until_when(
     assert post(client, article, "Back again.").status_code == 302
 
 
+def test_the_page_offers_the_form_again_the_moment_a_suspension_runs_out_or_is_lifted(
+    client, priya, article, clock
+):
+    Suspension.objects.create(
+        member=priya, until=clock.now + datetime.timedelta(hours=1), reason="Name-calling."
+    )
+    assert 'id="comment-form"' not in page_of(client, article)
+
+    clock.advance(hours=1, seconds=1)
+    assert 'id="comment-form"' in page_of(client, article)
+
+    ban = Suspension.objects.create(member=priya, until=None, reason="Threats.")
+    assert "You can no longer post comments." in page_of(client, article)
+    ban.lifted_at = clock.now
+    ban.save()
+    assert 'id="comment-form"' in page_of(client, article)
+
+
 def test_a_banned_subscriber_can_no_longer_post(client, priya, article):
     Suspension.objects.create(member=priya, until=None, reason="Threats.")
     html = page_of(client, article)
