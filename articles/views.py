@@ -1,6 +1,8 @@
 """Reader pages for articles, sections, tags and authors, and the publication's own pages.
 Every list starts from ``Article.objects.public()``."""
 
+import hashlib
+
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -102,7 +104,7 @@ class ArticleDetailView(DetailView):
         # taken down or edited moves the lists on): a page drawn for a logged-in reader, or
         # with the page cache off, does not read it again. Not found is never kept.
         article = reader_cache.remember(
-            f"article-page:{self.kwargs[self.slug_url_kwarg]}",
+            "article-page:" + hashlib.sha256(self.kwargs[self.slug_url_kwarg].encode()).hexdigest(),
             (reader_cache.SITE, reader_cache.LISTS),
             lambda: super(ArticleDetailView, self).get_object(queryset),
             lambda: reader_cache.lifetime(ARTICLE_SECONDS),
@@ -228,7 +230,8 @@ def search_results_part(request, criteria, page_number) -> tuple[str, int]:
         )
         return html, results.page.number
 
-    return fragments.remember(SEARCH_RESULTS, request, None, repr((criteria, number)), draw)
+    variant = repr((criteria, number, settings.ARTICLES_PER_PAGE))
+    return fragments.remember(SEARCH_RESULTS, request, None, variant, draw)
 
 
 @method_decorator(ratelimit.limit("search"), name="get")
