@@ -13,13 +13,14 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from web import ratelimit, reader_cache
+from web.paging import requested_page
 
 from . import access, fragments, previews
 from .caching import article_tag
 from .fragments import SEARCH_RESULTS
 from .home import SLOTS, home_page_top
 from .models import Article, AuthorProfile, Page, Section
-from .search import requested_page, search
+from .search import search
 from .search.forms import PERIODS, SearchForm
 from .tags import public_tags
 

@@ -111,11 +111,11 @@ def kept_suspension(member, at: datetime | None = None) -> Suspension | None:
     def find():
         return suspension_in_force(member, at)
 
-    kept = reader_cache.remember(key, tags, find, lambda: SUSPENSION_KEPT_SECONDS)
-    if kept is not None and kept.until is not None and kept.until <= at:
-        reader_cache.invalidate(*tags)  # it has run out: another may follow it
-        kept = reader_cache.remember(key, tags, find, lambda: SUSPENSION_KEPT_SECONDS)
-    return kept
+    def stale(kept: Suspension | None) -> bool:
+        # It has run out: another may follow it.
+        return kept is not None and kept.until is not None and kept.until <= at
+
+    return reader_cache.remember(key, tags, find, lambda: SUSPENSION_KEPT_SECONDS, stale)
 
 
 def keep_suspensions_fresh() -> None:

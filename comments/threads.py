@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from articles.caching import article_tag
 from web import reader_cache
+from web.paging import requested_page
 
 from .fragments import attach_fragments
 from .gate import Access
@@ -244,14 +245,6 @@ def _public_author(member):
         is_staff=member.is_staff,
         is_active=member.is_active,
     )
-
-
-def requested_page(page_number) -> int:
-    """The page of the discussion a reader asked for, as the paginator reads it."""
-    try:
-        return max(1, int(page_number))
-    except (TypeError, ValueError):
-        return 1
 
 
 def thread_page(

@@ -166,12 +166,11 @@ def _kept_standing(member) -> Standing:
         seconds = (changes_at - timezone.now()).total_seconds()
         return max(1, min(STANDING_SECONDS, int(seconds)))
 
-    kept = reader_cache.remember(key, tags, compute, timeout)
-    if kept.changes_at is not None and kept.changes_at <= timezone.now():
+    def stale(kept: Standing) -> bool:
         # Its moment has come: a subscription started or ran out since it was kept.
-        reader_cache.invalidate(member_tag(member.pk))
-        kept = reader_cache.remember(key, tags, compute, timeout)
-    return kept
+        return kept.changes_at is not None and kept.changes_at <= timezone.now()
+
+    return reader_cache.remember(key, tags, compute, timeout, stale)
 
 
 def keep_standings_fresh() -> None:

@@ -93,10 +93,18 @@ def _versions(tags) -> dict[str, int | None]:
     return {tag: found.get(TAG_PREFIX + tag) for tag in tags}
 
 
-def remember(key: str, tags: tuple[str, ...], compute, timeout: Callable[[], int]):
+def remember(
+    key: str,
+    tags: tuple[str, ...],
+    compute,
+    timeout: Callable[[], int],
+    stale: Callable[[Any], bool] | None = None,
+):
     """``compute()``, kept in the cache until any of ``tags`` changes or ``timeout()``
     seconds pass: a part of a page that every reader sees alike, logged in or not.
-    ``timeout`` is asked only when the value is computed.
+    ``timeout`` is asked only when the value is computed. ``stale(value)``, when given,
+    says that a kept value's own moment has come (what it shows has run out by the clock):
+    it is computed again.
 
     One cache round trip when the value is fresh. The tag versions are read before
     computing, so a change made meanwhile leaves the stored value stale, never wrong.
@@ -108,7 +116,7 @@ def remember(key: str, tags: tuple[str, ...], compute, timeout: Callable[[], int
         return compute()
     versions = {tag: found.get(name) for tag, name in zip(tags, names, strict=True)}
     entry = found.get(key)
-    if entry is not None and entry[1] == versions:
+    if entry is not None and entry[1] == versions and not (stale and stale(entry[0])):
         return entry[0]
     value = compute()
     with contextlib.suppress(Exception):

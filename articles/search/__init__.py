@@ -14,6 +14,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from web.paging import requested_page
+
 from ..models import SEARCH_COLUMNS, Article
 from . import backends
 from .actors import NamedActors, actors_named
@@ -29,7 +31,6 @@ __all__ = [
     "index_articles",
     "matching_names",
     "name_needles",
-    "requested_page",
     "search",
     "search_articles",
 ]
@@ -108,14 +109,6 @@ def search_articles(criteria: SearchCriteria, named: NamedActors | None = None):
             named = actors_named(criteria.query)
         articles = search_backend().match(articles, criteria.query, named)
     return articles
-
-
-def requested_page(value) -> int:
-    """The page a reader asked for, as the paginator will read it (1 when unclear)."""
-    try:
-        return max(1, int(value))
-    except (TypeError, ValueError):
-        return 1
 
 
 def search(
