@@ -66,11 +66,6 @@ def _thread_shown(shown: Q) -> Q:
     return Q(parent=None) & (shown | Q(has_visible_replies))
 
 
-def _thread_shown_to(member) -> Q:
-    """A top-level comment in ``member``'s view (``_thread_shown``)."""
-    return _thread_shown(shown_to(member))
-
-
 def _threads(article, shown: Q):
     return Comment.objects.filter(article=article).filter(_thread_shown(shown))
 

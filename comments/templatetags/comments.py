@@ -121,9 +121,11 @@ def _open_form(context, article, comment, page_url: str) -> str:
 def _count_now(request, member, article) -> tuple[int, int | None]:
     """Everyone sees the same number of comments; only a reader shown the discussion needs
     the threads in their own view (their comments awaiting moderation among them)."""
-    if member is None or not member.is_authenticated:
-        return visible_count(article), None
-    if not may_read_comments(member, subscriber=request_standing(request).subscriber):
+    if (
+        member is None
+        or not member.is_authenticated
+        or not may_read_comments(member, subscriber=request_standing(request).subscriber)
+    ):
         return visible_count(article), None
     if reader_marks(request, article, member).has_own_pending:
         return discussion_counts(article, member)
